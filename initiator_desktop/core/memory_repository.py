@@ -1,0 +1,93 @@
+"""An in-memory VaultRepository for fast tests and previews; same contract as storage."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+
+from initiator_desktop.core.errors import N_, DomainError
+from initiator_desktop.core.models import Attendance, FrameItem, Group, Place, Schedule
+
+
+@dataclass
+class _State:
+    places: dict[str, Place] = field(default_factory=dict)
+    groups: dict[str, Group] = field(default_factory=dict)
+    schedules: dict[str, list[Schedule]] = field(default_factory=dict)
+    frames: dict[str, list[FrameItem]] = field(default_factory=dict)
+    attendance: dict[str, dict[date, Attendance]] = field(default_factory=dict)
+
+
+class MemoryRepository:
+    """Keeps everything in dictionaries; a failed transaction restores the snapshot."""
+
+    def __init__(self) -> None:
+        self._state = _State()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        snapshot = copy.deepcopy(self._state)
+        try:
+            yield
+        except BaseException:
+            self._state = snapshot
+            raise
+
+    def places(self) -> list[Place]:
+        return sorted(self._state.places.values(), key=lambda p: (p.name.casefold(), p.id))
+
+    def save_place(self, place: Place) -> None:
+        self._state.places[place.id] = place
+
+    def delete_place(self, place_id: str) -> None:
+        if any(g.place_id == place_id for g in self._state.groups.values()):
+            raise DomainError(N_("This place is still used by a group."), "place")
+        self._state.places.pop(place_id, None)
+
+    def groups(self) -> list[Group]:
+        return sorted(self._state.groups.values(), key=lambda g: (g.name.casefold(), g.id))
+
+    def group(self, group_id: str) -> Group | None:
+        return self._state.groups.get(group_id)
+
+    def save_group(self, group: Group) -> None:
+        if group.place_id is not None and group.place_id not in self._state.places:
+            raise DomainError(N_("The group refers to a place that does not exist."), "place")
+        self._state.groups[group.id] = group
+
+    def delete_group(self, group_id: str) -> None:
+        self._state.groups.pop(group_id, None)
+        for table in (self._state.schedules, self._state.frames, self._state.attendance):
+            table.pop(group_id, None)
+
+    def _require_group(self, group_id: str) -> None:
+        if group_id not in self._state.groups:
+            raise DomainError(N_("The group does not exist."), "group")
+
+    def schedules(self, group_id: str) -> list[Schedule]:
+        return sorted(self._state.schedules.get(group_id, []), key=lambda s: (s.first_date, s.id))
+
+    def save_schedules(self, group_id: str, schedules: Sequence[Schedule]) -> None:
+        self._require_group(group_id)
+        self._state.schedules[group_id] = list(schedules)
+
+    def frames(self, group_id: str) -> list[FrameItem]:
+        return list(self._state.frames.get(group_id, []))
+
+    def save_frames(self, group_id: str, items: Sequence[FrameItem]) -> None:
+        self._require_group(group_id)
+        self._state.frames[group_id] = list(items)
+
+    def attendance(self, group_id: str) -> list[Attendance]:
+        records = self._state.attendance.get(group_id, {})
+        return [records[d] for d in sorted(records)]
+
+    def save_attendance(self, group_id: str, record: Attendance) -> None:
+        self._require_group(group_id)
+        self._state.attendance.setdefault(group_id, {})[record.meeting_date] = record
+
+    def delete_attendance(self, group_id: str, meeting_date: date) -> None:
+        self._state.attendance.get(group_id, {}).pop(meeting_date, None)

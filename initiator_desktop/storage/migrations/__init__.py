@@ -1,0 +1,17 @@
+"""Forward-only schema migrations; each step runs in its own transaction.
+
+``MIGRATIONS[n]`` takes a vault from schema version ``n`` to ``n + 1``. Never edit a
+released step: add a new one, and a fixture vault of the released version to tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from initiator_desktop.storage.migrations import v001_initial
+
+Connection = object
+Migration = Callable[[object], None]
+
+MIGRATIONS: tuple[Migration, ...] = (v001_initial.apply,)
+LATEST_VERSION = len(MIGRATIONS)
