@@ -38,7 +38,8 @@ def measure(command: list[str], env: dict[str, str]) -> tuple[float, int]:
     elapsed = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
-        raise SystemExit(f"{command} failed: {process.stderr.read().decode() if process.stderr else ''}")
+        errors = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"{command} failed: {errors}")
     return elapsed, usage.ru_maxrss  # KiB on Linux
 
 

@@ -93,8 +93,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from initiator_desktop.exchange.interchange import dumps, export_file, to_document
     from initiator_desktop.core.content import read_content
+    from initiator_desktop.exchange.interchange import dumps, export_file, to_document
     from initiator_desktop.storage.vault import Vault
 
     with Vault.open(args.vault, read_passphrase()) as vault:
