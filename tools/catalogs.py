@@ -1,8 +1,8 @@
 """Maintain and check the gettext catalogs in translations/ (Babel's API).
 
-    python tools/i18n.py extract   # rewrite translations/initiator_desktop.pot from the code
-    python tools/i18n.py update    # merge the POT into nb, nn and en (en is filled from msgids)
-    python tools/i18n.py check     # fail if the POT is stale or any catalog is incomplete
+    python tools/catalogs.py extract   # rewrite translations/initiator_desktop.pot from the code
+    python tools/catalogs.py update    # merge the POT into nb, nn and en (en is filled from msgids)
+    python tools/catalogs.py check     # fail if the POT is stale or any catalog is incomplete
 
 The check is CI's gate: Babel's own statistics count half-empty plurals as translated.
 """
@@ -92,7 +92,7 @@ def _set_header(catalog: Catalog, language: str) -> None:
     catalog.language_team = language
     catalog.header_comment = (
         f"# {language} translations of Initiator Desktop (Igangsetter).\n"
-        "# Maintained with tools/i18n.py; see translations/README.md."
+        "# Maintained with tools/catalogs.py; see translations/README.md."
     )
 
 
@@ -114,7 +114,7 @@ def check() -> list[str]:
     if _ids(fresh) != _ids(committed):
         added = len(_ids(fresh) - _ids(committed))
         removed = len(_ids(committed) - _ids(fresh))
-        problems.append(f"{POT.name} is stale (+{added} -{removed}): run tools/i18n.py extract")
+        problems.append(f"{POT.name} is stale (+{added} -{removed}): run tools/catalogs.py extract")
     for language in LANGUAGES:
         path = _po_path(language)
         if not path.exists():
@@ -122,7 +122,7 @@ def check() -> list[str]:
             continue
         catalog = _read(path, language)
         if _ids(catalog) != _ids(fresh):
-            problems.append(f"{language}: not in sync with the code: run tools/i18n.py update")
+            problems.append(f"{language}: not in sync with the code: run tools/catalogs.py update")
         for message in catalog:
             if not message.id:
                 continue
