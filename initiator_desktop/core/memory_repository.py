@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from initiator_desktop.core.errors import N_, DomainError
 from initiator_desktop.core.models import Attendance, FrameItem, Group, Place, Schedule
@@ -70,8 +71,15 @@ class MemoryRepository:
     def schedules(self, group_id: str) -> list[Schedule]:
         return sorted(self._state.schedules.get(group_id, []), key=lambda s: (s.first_date, s.id))
 
+    def _require_unused(self, table: dict[str, list[Any]], group_id: str, ids: set[str]) -> None:
+        # Identifiers are unique across the vault, as the database's primary keys are.
+        for other, items in table.items():
+            if other != group_id and ids & {item.id for item in items}:
+                raise DomainError(N_("The change conflicts with other data."), "")
+
     def save_schedules(self, group_id: str, schedules: Sequence[Schedule]) -> None:
         self._require_group(group_id)
+        self._require_unused(self._state.schedules, group_id, {s.id for s in schedules})
         self._state.schedules[group_id] = list(schedules)
 
     def frames(self, group_id: str) -> list[FrameItem]:
@@ -79,6 +87,7 @@ class MemoryRepository:
 
     def save_frames(self, group_id: str, items: Sequence[FrameItem]) -> None:
         self._require_group(group_id)
+        self._require_unused(self._state.frames, group_id, {f.id for f in items})
         self._state.frames[group_id] = list(items)
 
     def attendance(self, group_id: str) -> list[Attendance]:

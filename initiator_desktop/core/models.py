@@ -134,6 +134,9 @@ class Schedule:
         originals = [c.original_date for c in self.changes]
         if len(set(originals)) != len(originals):
             raise DomainError(N_("A meeting can only be changed once."), "changes")
+        # Canonical order, so equal schedules compare equal however they were built.
+        ordered = tuple(sorted(self.changes, key=lambda c: c.original_date))
+        object.__setattr__(self, "changes", ordered)
 
 
 @dataclass(frozen=True, slots=True)

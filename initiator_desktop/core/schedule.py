@@ -70,28 +70,35 @@ def _meeting(schedule: Schedule, original: date, day: date, at: time, **flags: b
     )
 
 
+def in_series(schedule: Schedule, day: date) -> bool:
+    """Whether ``day`` is one of the series' regular meeting dates."""
+    if day < schedule.first_date or (schedule.last_date and day > schedule.last_date):
+        return False
+    return (day - schedule.first_date).days % (7 * schedule.interval_weeks) == 0
+
+
 def occurrences(
     schedule: Schedule, start: date, end: date, *, include_cancelled: bool = False
 ) -> list[Meeting]:
     """Meetings of ``schedule`` whose (possibly moved) date lies in ``start..end``."""
     changes: dict[date, MeetingChange] = {c.original_date: c for c in schedule.changes}
     meetings: list[Meeting] = []
-    # A moved meeting may land inside the window from a series date outside it.
-    margin = timedelta(days=62)
-    for original in _series_dates(schedule, start - margin, end + margin):
+    for original in _series_dates(schedule, start, end):
         change = changes.get(original)
         if change is None:
-            meeting = _meeting(schedule, original, original, schedule.start)
-        elif change.kind is ChangeKind.CANCELLED:
-            if not include_cancelled:
-                continue
-            meeting = _meeting(schedule, original, original, schedule.start, cancelled=True)
-        else:
-            day = change.new_date or original
-            meeting = _meeting(schedule, original, day, change.new_start or schedule.start,
-                               moved=True)
-        if start <= meeting.date <= end:
-            meetings.append(meeting)
+            meetings.append(_meeting(schedule, original, original, schedule.start))
+        elif change.kind is ChangeKind.CANCELLED and include_cancelled:
+            meetings.append(
+                _meeting(schedule, original, original, schedule.start, cancelled=True)
+            )
+    # A moved meeting may land in the window from a series date anywhere else.
+    for change in changes.values():
+        if change.kind is not ChangeKind.MOVED or not in_series(schedule, change.original_date):
+            continue
+        day = change.new_date or change.original_date
+        if start <= day <= end:
+            at = change.new_start or schedule.start
+            meetings.append(_meeting(schedule, change.original_date, day, at, moved=True))
     return sorted(meetings, key=lambda m: m.start)
 
 
@@ -99,15 +106,15 @@ def next_meeting(schedules: Iterable[Schedule], now: datetime) -> Meeting | None
     """The first meeting that has not yet ended at ``now`` (aware datetime), if any."""
     today = now.astimezone(OSLO).date()
     horizon = today + timedelta(days=366)
+    # From yesterday: a late meeting may still be running after midnight.
     upcoming = [
-        m for s in schedules for m in occurrences(s, today, horizon) if m.end > now
+        m for s in schedules
+        for m in occurrences(s, today - timedelta(days=1), horizon) if m.end > now
     ]
     return min(upcoming, key=lambda m: m.start, default=None)
 
 
 def held_meetings(schedules: Iterable[Schedule], until: date) -> list[Meeting]:
     """Meetings that took place (were not cancelled) from each series' start up to ``until``."""
-    found = [
-        m for s in schedules for m in occurrences(s, s.first_date, until)
-    ]
+    found = [m for s in schedules for m in occurrences(s, s.first_date, until)]
     return sorted(found, key=lambda m: m.start)

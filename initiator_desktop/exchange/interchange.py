@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from datetime import date, time
 from functools import cache
@@ -46,6 +47,7 @@ from initiator_desktop.resources import resources_dir
 
 FORMAT = "initiator-desktop/vault"
 FORMAT_VERSION = 1
+TIME_PATTERN = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -155,8 +157,15 @@ def _opt_date(value: str | None, path: str) -> date | None:
     return None if value is None else _date(value, path)
 
 
-def _opt_time(value: str | None) -> time | None:
-    return None if value is None else time.fromisoformat(value)
+def _time(value: str, path: str) -> time:
+    # Python's "$" in the schema's pattern also matches before a final newline.
+    if not TIME_PATTERN.fullmatch(value):
+        raise InvalidFile(N_("{value} is not a valid time."), path, value=value.strip())
+    return time.fromisoformat(value)
+
+
+def _opt_time(value: str | None, path: str) -> time | None:
+    return None if value is None else _time(value, path)
 
 
 def _build(path: str, factory: Any, **kwargs: Any) -> Any:
@@ -179,12 +188,12 @@ def _schedule(doc: dict[str, Any], path: str) -> Schedule:
                original_date=_date(c["original_date"], f"{path}.changes[{i}].original_date"),
                kind=ChangeKind(c["kind"]),
                new_date=_opt_date(c.get("new_date"), f"{path}.changes[{i}].new_date"),
-               new_start=_opt_time(c.get("new_start")))
+               new_start=_opt_time(c.get("new_start"), f"{path}.changes[{i}].new_start"))
         for i, c in enumerate(doc.get("changes", []))
     )
     return _build(
         path, Schedule, id=doc["id"], weekday=WEEKDAYS.index(doc["weekday"]),
-        start=time.fromisoformat(doc["start"]),
+        start=_time(doc["start"], f"{path}.start"),
         duration_minutes=doc.get("duration_minutes", 120),
         break_minutes=doc.get("break_minutes", 15), interval_weeks=doc.get("interval_weeks", 1),
         first_date=_date(doc["first_date"], f"{path}.first_date"),
@@ -224,8 +233,13 @@ def _group(doc: dict[str, Any], path: str) -> GroupRecord:
     )
 
 
+def _path_key(error: Any) -> list[tuple[bool, Any]]:
+    # Indexes sort as numbers, so [9] comes before [10].
+    return [(isinstance(part, str), part) for part in error.path]
+
+
 def _first_schema_error(document: Any) -> InvalidFile | None:
-    errors = sorted(_validator().iter_errors(document), key=lambda e: list(map(str, e.path)))
+    errors = sorted(_validator().iter_errors(document), key=_path_key)
     if not errors:
         return None
     error = errors[0]
@@ -233,11 +247,37 @@ def _first_schema_error(document: Any) -> InvalidFile | None:
                        detail=error.message[:200])
 
 
+def _identified(document: dict[str, Any]) -> list[tuple[str, str]]:
+    """Every (id, JSON path) in document order."""
+    found = [(p["id"], f"$.places[{i}].id") for i, p in enumerate(document["places"])]
+    for i, group in enumerate(document["groups"]):
+        found.append((group["id"], f"$.groups[{i}].id"))
+        for part in ("schedules", "frames"):
+            found += [(item["id"], f"$.groups[{i}].{part}[{j}].id")
+                      for j, item in enumerate(group.get(part, []))]
+    return found
+
+
+def _check_references(document: dict[str, Any]) -> None:
+    seen: set[str] = set()
+    for ident, path in _identified(document):
+        if ident in seen:
+            raise InvalidFile(N_("The identifier {id} is used twice."), path, id=ident)
+        seen.add(ident)
+    places = {p["id"] for p in document["places"]}
+    for i, group in enumerate(document["groups"]):
+        place_id = group.get("place_id")
+        if place_id is not None and place_id not in places:
+            raise InvalidFile(N_("The group {name} refers to a place that does not exist."),
+                              f"$.groups[{i}].place_id", name=group["name"])
+
+
 def from_document(document: Any) -> VaultContent:
     """Validated domain content from a parsed document, or InvalidFile."""
     problem = _first_schema_error(document)
     if problem is not None:
         raise problem
+    _check_references(document)
     content = VaultContent(
         places=tuple(_place(p, f"$.places[{i}]") for i, p in enumerate(document["places"])),
         groups=tuple(_group(g, f"$.groups[{i}]") for i, g in enumerate(document["groups"])),

@@ -12,7 +12,7 @@ from initiator_desktop import i18n
 from initiator_desktop.i18n.formatting import format_day, format_time, weekday_name
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
-import catalogs as catalog_tool  # noqa: E402
+import catalogs as catalog_tool
 
 
 @pytest.mark.parametrize(
