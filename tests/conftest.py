@@ -25,6 +25,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(getattr(pytest.mark, marker))
 
 
+CHEAP_KDF_KIB = 8 * 1024
+
+
+@pytest.fixture(autouse=True)
+def _cheap_kdf(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at its stored-parameter floor, except in tests marked ``real_kdf``."""
+    if request.node.get_closest_marker("real_kdf"):
+        return
+    from initiator_desktop.storage import keyslots
+
+    cheap = keyslots.KdfParams(memory_kib=CHEAP_KDF_KIB, iterations=1, parallelism=1)
+    monkeypatch.setattr(keyslots, "PASSPHRASE_KDF", cheap)
+    monkeypatch.setattr(keyslots, "RECOVERY_KDF", cheap)
+
+
 @pytest.fixture(autouse=True)
 def _english_by_default() -> None:
     from initiator_desktop import i18n

@@ -49,9 +49,12 @@ def normalise_passphrase(passphrase: str) -> str:
     return unicodedata.normalize("NFC", passphrase)
 
 
-def _key_pragma(passphrase: str) -> str:
+def key_pragma(key: str | bytes, verb: str = "key") -> str:
+    """``PRAGMA key`` for a raw 32-byte key (bytes) or a legacy passphrase (str)."""
+    if isinstance(key, bytes | bytearray):
+        return f"PRAGMA {verb} = \"x'{bytes(key).hex()}'\""
     # PRAGMA takes no bound parameters: quote as an SQL string literal.
-    return "PRAGMA key = '" + passphrase.replace("'", "''") + "'"
+    return f"PRAGMA {verb} = '" + key.replace("'", "''") + "'"
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -87,8 +90,11 @@ def _silence_cipher_log(conn: Any) -> None:
     conn.execute("PRAGMA cipher_memory_security = ON")
 
 
-def connect(path: Path, passphrase: str, *, create: bool = False) -> Any:
-    """A keyed, verified connection with the pinned settings applied."""
+def connect(path: Path, key: str | bytes, *, create: bool = False) -> Any:
+    """A keyed, verified connection with the pinned settings applied.
+
+    ``key`` is the raw data key, or for vaults from before key files the passphrase.
+    """
     mode = "rwc" if create else "rw"
     uri = f"{path.resolve().as_uri()}?mode={mode}"
     try:
@@ -97,7 +103,7 @@ def connect(path: Path, passphrase: str, *, create: bool = False) -> Any:
         raise StorageFailed(path, str(exc)) from exc
     try:
         _silence_cipher_log(conn)
-        conn.execute(_key_pragma(passphrase))
+        conn.execute(key_pragma(key))
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as exc:
         conn.close()
@@ -107,10 +113,32 @@ def connect(path: Path, passphrase: str, *, create: bool = False) -> Any:
     try:
         for name, value in CONNECTION_PRAGMAS:
             conn.execute(f"PRAGMA {name} = {value}").fetchall()
+        _verify_settings(conn)
     except sqlcipher3.Error as exc:
         conn.close()
         raise StorageFailed(path, str(exc)) from exc
+    except BaseException:
+        conn.close()
+        raise
     return conn
+
+
+EXPECTED = {
+    "foreign_keys": 1, "temp_store": 2, "secure_delete": 1, "journal_mode": "delete",
+    "synchronous": 2, "cipher_page_size": "4096", "cipher_hmac_algorithm": "HMAC_SHA512",
+    "cipher_memory_security": "1",
+}
+
+
+def _verify_settings(conn: Any) -> None:
+    """Read the pinned settings back: a build or a file that differs is refused."""
+    version = str(pragma_value(conn, "cipher_version") or "")
+    if not version.startswith("4."):
+        raise StorageFailed(detail=f"SQLCipher 4 required, found {version!r}")
+    for name, expected in EXPECTED.items():
+        found = pragma_value(conn, name)
+        if found != expected:
+            raise StorageFailed(detail=f"{name} is {found!r}, expected {expected!r}")
 
 
 def pragma_value(conn: Any, name: str) -> object:

@@ -36,6 +36,17 @@ class VaultNotFound(VaultError):
     exit_code = EXIT_DAMAGED
 
 
+class WrongRecoveryKey(VaultError):
+    message = N_("The recovery key is not right for this vault.")
+    exit_code = EXIT_WRONG_KEY
+
+
+class VaultDataMissing(VaultError):
+    message = N_("The vault's data file is missing or empty, although its key file shows that "
+                 "it held data. Nothing was changed. Restore the vault from a backup.")
+    exit_code = EXIT_DAMAGED
+
+
 class VaultDamaged(VaultError):
     message = N_("The vault file is damaged. Restore it from a backup.")
     exit_code = EXIT_DAMAGED

@@ -1,13 +1,15 @@
-"""The vault: one SQLCipher database file opened with a passphrase.
+"""The vault: an SQLCipher database keyed by a random data key, plus its key file.
 
 Creating never overwrites a file; opening never writes before the key is verified and
-the schema is known; migrations run forward, one transaction per step.
+the schema is known; migrations run forward, one transaction per step. Vaults made
+before key files existed (keyed directly by the passphrase) are upgraded on open.
 """
 
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -15,14 +17,27 @@ from typing import Any
 import sqlcipher3
 
 from initiator_desktop.core.models import new_id
-from initiator_desktop.storage import connection
+from initiator_desktop.storage import connection, keyslots
 from initiator_desktop.storage.errors import (
+    NotAVault,
     StorageFailed,
     VaultDamaged,
+    VaultDataMissing,
     VaultExists,
     VaultTooNew,
+    WrongPassphrase,
+    WrongRecoveryKey,
+)
+from initiator_desktop.storage.keyslots import (
+    PASSPHRASE_SLOT,
+    RECOVERY_SLOT,
+    KeyFile,
+    WrongSecret,
+    key_file_path,
+    passphrase_bytes,
 )
 from initiator_desktop.storage.migrations import LATEST_VERSION, MIGRATIONS
+from initiator_desktop.storage.recovery_key import new_recovery_key, parse_recovery_key
 from initiator_desktop.storage.repository import SqlRepository
 
 VAULT_SUFFIX = ".vault"
@@ -50,76 +65,273 @@ def migrate(conn: Any, target: int = LATEST_VERSION) -> int:
     return found
 
 
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _wipe(key: bytearray) -> None:
+    for index in range(len(key)):
+        key[index] = 0
+
+
+def _new_slots(data_key: bytes, passphrase: str, vault_id: str) -> tuple[dict[str, Any], str]:
+    recovery_text, recovery_secret = new_recovery_key()
+    slots = {
+        PASSPHRASE_SLOT: keyslots.wrap(data_key, passphrase_bytes(passphrase),
+                                       keyslots.PASSPHRASE_KDF, vault_id, PASSPHRASE_SLOT),
+        RECOVERY_SLOT: keyslots.wrap(data_key, recovery_secret, keyslots.RECOVERY_KDF,
+                                     vault_id, RECOVERY_SLOT),
+    }
+    return slots, recovery_text
+
+
+def _database_present(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size > 0
+    except OSError:
+        return False
+
+
 class Vault:
-    """An open vault. Use ``Vault.create`` or ``Vault.open``; close it when done."""
+    """An open vault. Use ``create``, ``open`` or ``open_with_recovery_key``; close it after.
 
-    def __init__(self, path: Path, conn: Any) -> None:
+    ``recovery_key`` holds a newly made recovery key until the UI has shown it once;
+    ``must_change_passphrase`` is set after unlocking with the recovery key.
+    """
+
+    def __init__(self, path: Path, conn: Any, keys: KeyFile, data_key: bytearray) -> None:
         self.path = path
+        self.keys = keys
         self._conn: Any = conn
+        self._data_key = data_key
         self.repo = SqlRepository(conn)
+        self.recovery_key: str | None = None
+        self.must_change_passphrase = False
 
+    # -- creating -------------------------------------------------------------------
     @classmethod
     def create(cls, path: Path, passphrase: str) -> Vault:
-        """A new, empty vault at ``path``; refuses to touch an existing file."""
+        """A new, empty vault at ``path``; refuses to touch existing files."""
         passphrase = connection.normalise_passphrase(passphrase)
-        path = Path(path)
-        if path.exists() or path.is_symlink():
-            raise VaultExists(path)
+        path, keys_path = Path(path), key_file_path(Path(path))
+        for existing in (path, keys_path):
+            if existing.exists() or existing.is_symlink():
+                raise VaultExists(existing)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StorageFailed(path, str(exc)) from exc
-        conn = connection.connect(path, passphrase, create=True)
+        data_key, vault_id, created = bytearray(secrets.token_bytes(32)), new_id(), _now()
+        slots, recovery_text = _new_slots(bytes(data_key), passphrase, vault_id)
+        keys = KeyFile(vault_id=vault_id, created_at=created, slots=slots, initialised=False)
+        keyslots.write_key_file(keys_path, keys)
+        conn = None
         try:
+            conn = connection.connect(path, bytes(data_key), create=True)
             migrate(conn)
-            now = datetime.now(UTC).replace(microsecond=0).isoformat()
             with SqlRepository(conn).transaction():
-                conn.executemany(
-                    "INSERT INTO meta (key, value) VALUES (?, ?)",
-                    [("vault_id", new_id()), ("created_at", now)],
-                )
+                conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
+                                 [("vault_id", vault_id), ("created_at", created)])
+            keys = replace(keys, initialised=True)
+            keyslots.write_key_file(keys_path, keys)
         except BaseException:
-            conn.close()
-            with contextlib.suppress(OSError):
-                path.unlink()
+            if conn is not None:
+                conn.close()
+            for leftover in (path, keys_path):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
             raise
-        return cls(path, conn)
+        vault = cls(path, conn, keys, data_key)
+        vault.recovery_key = recovery_text
+        return vault
 
+    # -- opening --------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path, passphrase: str, *, upgrade: bool = True) -> Vault:
         """Open an existing vault; a wrong passphrase or damaged file raises VaultError."""
         path = Path(path)
         passphrase = connection.normalise_passphrase(passphrase)
-        connection.sniff(path)
-        conn = connection.connect(path, passphrase)
+        keys_path = key_file_path(path)
+        if not keys_path.exists():
+            return cls._open_legacy(path, passphrase, upgrade=upgrade)
+        keys = keyslots.read_key_file(keys_path)
         try:
-            version = schema_version(conn)
-            if version > LATEST_VERSION:
-                raise VaultTooNew(path, f"schema {version}")
-            if version == 0:
-                raise VaultDamaged(path, "no schema")
-            if upgrade:
-                migrate(conn)
+            data_key = keyslots.unwrap(keys.slots[PASSPHRASE_SLOT], passphrase_bytes(passphrase),
+                                       keys.vault_id, PASSPHRASE_SLOT)
+        except WrongSecret as exc:
+            raise WrongPassphrase(path) from exc
+        return cls._open_keyed(path, keys, data_key, legacy_passphrase=passphrase,
+                               upgrade=upgrade)
+
+    @classmethod
+    def open_with_recovery_key(cls, path: Path, recovery_key: str) -> Vault:
+        """Open with the recovery key; the caller must then set a new passphrase."""
+        path = Path(path)
+        secret = parse_recovery_key(recovery_key)
+        keys_path = key_file_path(path)
+        if not keys_path.exists():
+            raise WrongRecoveryKey(path, "this vault has no recovery key")
+        keys = keyslots.read_key_file(keys_path)
+        if RECOVERY_SLOT not in keys.slots:
+            raise WrongRecoveryKey(path, "this vault has no recovery key")
+        try:
+            data_key = keyslots.unwrap(keys.slots[RECOVERY_SLOT], secret, keys.vault_id,
+                                       RECOVERY_SLOT)
+        except WrongSecret as exc:
+            raise WrongRecoveryKey(path) from exc
+        vault = cls._open_keyed(path, keys, data_key)
+        vault.must_change_passphrase = True
+        return vault
+
+    @classmethod
+    def _open_keyed(cls, path: Path, keys: KeyFile, data_key: bytearray, *,
+                    legacy_passphrase: str | None = None, upgrade: bool = True) -> Vault:
+        if not _database_present(path):
+            if keys.initialised and not path.is_dir():
+                raise VaultDataMissing(path)
+            connection.sniff(path)
+            raise NotAVault(path, "vault creation did not finish")
+        connection.sniff(path)
+        if keys.legacy_rekey_pending and legacy_passphrase is not None:
+            conn = cls._finish_legacy_rekey(path, keys, data_key, legacy_passphrase)
+        else:
+            conn = cls._connect_verified(path, data_key)
+        try:
+            found = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
+            if found is None or found[0] != keys.vault_id:
+                raise VaultDamaged(path, "the data file belongs to another key file")
+            cls._check_schema(conn, path, upgrade)
         except sqlcipher3.DatabaseError as exc:
             conn.close()
             raise VaultDamaged(path, str(exc)) from exc
         except BaseException:
             conn.close()
             raise
-        return cls(path, conn)
+        return cls(path, conn, keys, data_key)
 
+    @staticmethod
+    def _connect_verified(path: Path, key: bytes | bytearray) -> Any:
+        # The key file already proved the secret right: a refusal now means damage.
+        try:
+            return connection.connect(path, bytes(key))
+        except WrongPassphrase as exc:
+            raise VaultDamaged(path, "the data file does not match its key") from exc
+
+    @staticmethod
+    def _check_schema(conn: Any, path: Path, upgrade: bool) -> None:
+        version = schema_version(conn)
+        if version > LATEST_VERSION:
+            raise VaultTooNew(path, f"schema {version}")
+        if version == 0:
+            raise VaultDamaged(path, "no schema")
+        if upgrade:
+            migrate(conn)
+
+    # -- vaults from before key files ---------------------------------------------
+    @classmethod
+    def _open_legacy(cls, path: Path, passphrase: str, *, upgrade: bool) -> Vault:
+        connection.sniff(path)
+        conn = connection.connect(path, passphrase)
+        try:
+            cls._check_schema(conn, path, upgrade=False)
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        except sqlcipher3.DatabaseError as exc:
+            conn.close()
+            raise VaultDamaged(path, str(exc)) from exc
+        except BaseException:
+            conn.close()
+            raise
+        if not upgrade:
+            return cls(path, conn, KeyFile(meta.get("vault_id", ""), "", {}), bytearray())
+        conn.close()
+        data_key = bytearray(secrets.token_bytes(32))
+        slots, recovery_text = _new_slots(bytes(data_key), passphrase, meta["vault_id"])
+        keys = KeyFile(vault_id=meta["vault_id"], created_at=meta.get("created_at", _now()),
+                       slots=slots, legacy_rekey_pending=True)
+        keyslots.write_key_file(key_file_path(path), keys)
+        vault = cls._open_keyed(path, keys, data_key, legacy_passphrase=passphrase)
+        vault.recovery_key = recovery_text
+        return vault
+
+    @classmethod
+    def _finish_legacy_rekey(cls, path: Path, keys: KeyFile, data_key: bytearray,
+                             passphrase: str) -> Any:
+        """Re-encrypt a passphrase-keyed database under the data key, crash-safely.
+
+        The key file (written first, marked pending) already wraps the new data key, so
+        after a crash either key opens the database and the rekey is simply redone.
+        """
+        with contextlib.suppress(WrongPassphrase):
+            conn = connection.connect(path, bytes(data_key))
+            keyslots.write_key_file(key_file_path(path),
+                                    replace(keys, legacy_rekey_pending=False))
+            return conn
+        try:
+            old = connection.connect(path, passphrase)
+        except WrongPassphrase as exc:
+            raise VaultDamaged(path, "neither the old nor the new key opens the data") from exc
+        try:
+            old.execute(connection.key_pragma(bytes(data_key), verb="rekey"))
+        finally:
+            old.close()
+        # sqlite3_rekey can report success after rolling back: verify by reopening.
+        conn = cls._connect_verified(path, data_key)
+        keyslots.write_key_file(key_file_path(path), replace(keys, legacy_rekey_pending=False))
+        return conn
+
+    # -- secrets --------------------------------------------------------------------
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Rewrap the data key under a new passphrase; the database is not touched."""
+        new_passphrase = connection.normalise_passphrase(new_passphrase)
+        slot = keyslots.wrap(bytes(self._data_key), passphrase_bytes(new_passphrase),
+                             keyslots.PASSPHRASE_KDF, self.keys.vault_id, PASSPHRASE_SLOT)
+        keys = self.keys.with_slot(PASSPHRASE_SLOT, slot)
+        keyslots.write_key_file(key_file_path(self.path), keys)
+        self.keys = keys
+        self.must_change_passphrase = False
+
+    def renew_recovery_key(self) -> str:
+        """Replace the recovery key; the old one stops working. Returns the new one."""
+        text, secret = new_recovery_key()
+        slot = keyslots.wrap(bytes(self._data_key), secret, keyslots.RECOVERY_KDF,
+                             self.keys.vault_id, RECOVERY_SLOT)
+        keys = self.keys.with_slot(RECOVERY_SLOT, slot)
+        keyslots.write_key_file(key_file_path(self.path), keys)
+        self.keys = keys
+        return text
+
+    def verify_passphrase(self, passphrase: str) -> bool:
+        """Whether ``passphrase`` is the vault's current one (for confirming actions)."""
+        try:
+            key = keyslots.unwrap(self.keys.slots[PASSPHRASE_SLOT], passphrase_bytes(
+                connection.normalise_passphrase(passphrase)), self.keys.vault_id,
+                PASSPHRASE_SLOT)
+        except (WrongSecret, WrongPassphrase):
+            return False
+        same = secrets.compare_digest(bytes(key), bytes(self._data_key))
+        _wipe(key)
+        return same
+
+    # -- the rest -------------------------------------------------------------------
     @property
     def connection(self) -> Any:
         return self._conn
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
 
     def meta(self, key: str) -> str | None:
         row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
     def close(self) -> None:
+        """Close the database and overwrite the data key in memory (best effort)."""
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+        _wipe(self._data_key)
+        self.recovery_key = None
 
     def __enter__(self) -> Vault:
         return self
@@ -130,7 +342,7 @@ class Vault:
 
 @dataclass(frozen=True, slots=True)
 class CheckReport:
-    """What ``check_vault`` found. ``problems`` is empty for a healthy vault."""
+    """What ``check_vault`` found. ``ok`` is true only for a healthy vault."""
 
     schema_version: int
     latest_version: int
@@ -148,12 +360,35 @@ class CheckReport:
         )
 
 
+def _database_key(path: Path, passphrase: str) -> str | bytes:
+    """The key for the database file: unwrapped from the key file, or a legacy passphrase."""
+    keys_path = key_file_path(path)
+    if not keys_path.exists():
+        connection.sniff(path)
+        return passphrase
+    keys = keyslots.read_key_file(keys_path)
+    try:
+        key = keyslots.unwrap(keys.slots[PASSPHRASE_SLOT], passphrase_bytes(passphrase),
+                              keys.vault_id, PASSPHRASE_SLOT)
+    except WrongSecret as exc:
+        raise WrongPassphrase(path) from exc
+    if not _database_present(path) and keys.initialised and not path.is_dir():
+        raise VaultDataMissing(path)
+    connection.sniff(path)
+    return bytes(key)
+
+
 def check_vault(path: Path, passphrase: str) -> CheckReport:
-    """Run SQLCipher's and SQLite's integrity checks on a fresh, read-only use of the file."""
+    """SQLCipher's and SQLite's integrity checks on a fresh connection; changes nothing."""
     path = Path(path)
     passphrase = connection.normalise_passphrase(passphrase)
-    connection.sniff(path)
-    conn = connection.connect(path, passphrase)
+    key = _database_key(path, passphrase)
+    try:
+        conn = connection.connect(path, key)
+    except WrongPassphrase as exc:
+        if isinstance(key, bytes):
+            raise VaultDamaged(path, "the data file does not match its key") from exc
+        raise
     try:
         cipher = tuple(str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check"))
         try:

@@ -27,6 +27,12 @@ def run(*args: str, passphrase: str | None = PASSPHRASE,
     )
 
 
+def with_keys(source: Path, target: Path) -> None:
+    """Give ``target`` a copy of ``source``'s key file, as a copied vault would have."""
+    keys = source.with_name(source.name + ".keys")
+    target.with_name(target.name + ".keys").write_bytes(keys.read_bytes())
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -151,6 +157,7 @@ def test_exit_5_for_damaged_or_foreign_files(demo_vault: Path, tmp_path: Path, k
         target.write_text("just some notes\n" * 400)
     elif kind == "truncated":
         target.write_bytes(demo_vault.read_bytes()[:10_000])
+        with_keys(demo_vault, target)
     elif kind == "directory":
         target.mkdir()
     result = run("check", str(target))
@@ -165,6 +172,7 @@ def test_exit_5_from_check_on_a_flipped_bit(demo_vault: Path, tmp_path: Path) ->
     data = bytearray(demo_vault.read_bytes())
     data[3 * 4096 + 77] ^= 0x10
     damaged.write_bytes(bytes(data))
+    with_keys(demo_vault, damaged)
     result = run("check", str(damaged))
     assert result.returncode == 5
     assert "damaged" in result.stderr
