@@ -20,10 +20,13 @@ from initiator_desktop.core.errors import DomainError
 from initiator_desktop.exchange.errors import InvalidFile
 from initiator_desktop.i18n import _, ngettext
 from initiator_desktop.storage.errors import VaultError
+from initiator_desktop.storage.recovery_key import RecoveryKeyTypo
+from initiator_desktop.storage.vault import Vault, check_vault
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_WRONG_KEY = 0, 1, 2, 3
 PASSPHRASE_VAR = "INITIATOR_PASSPHRASE"
-COMMANDS = ("init", "demo", "import", "export", "check")
+NEW_PASSPHRASE_VAR = "INITIATOR_NEW_PASSPHRASE"
+RECOVERY_VAR = "INITIATOR_RECOVERY_KEY"
 
 
 class UsageError(Exception):
@@ -38,35 +41,54 @@ def _exit_codes_help() -> str:
     ).format(var=PASSPHRASE_VAR)
 
 
-def read_passphrase(*, confirm: bool = False, stdin: TextIO | None = None) -> str:
-    """The passphrase from the environment, or typed at a prompt (twice when creating)."""
-    from_env = os.environ.get(PASSPHRASE_VAR)
+def _secret(var: str, prompt: str, *, confirm: bool = False,
+            stdin: TextIO | None = None) -> str:
+    from_env = os.environ.get(var)
     if from_env is not None:
         return from_env
-    stream = stdin or sys.stdin
-    if not stream.isatty():
+    if not (stdin or sys.stdin).isatty():
         raise UsageError(
-            _("No passphrase: set {var} or run the command in a terminal.").format(
-                var=PASSPHRASE_VAR
-            )
+            _("No passphrase: set {var} or run the command in a terminal.").format(var=var)
         )
-    first = getpass.getpass(_("Passphrase: "))
+    first = getpass.getpass(prompt)
     if confirm and getpass.getpass(_("Repeat the passphrase: ")) != first:
         raise UsageError(_("The two passphrases differ."))
     return first
 
 
-def _cmd_init(args: argparse.Namespace) -> int:
-    from initiator_desktop.storage.vault import Vault
+def read_passphrase(*, confirm: bool = False, stdin: TextIO | None = None) -> str:
+    """The passphrase from the environment, or typed at a prompt (twice when creating)."""
+    return _secret(PASSPHRASE_VAR, _("Passphrase: "), confirm=confirm, stdin=stdin)
 
-    Vault.create(args.vault, read_passphrase(confirm=True)).close()
-    print(_("Created a new, empty vault: {path}").format(path=args.vault))
+
+def read_new_passphrase() -> str:
+    return _secret(NEW_PASSPHRASE_VAR, _("New passphrase: "), confirm=True)
+
+
+def _open_vault(path: Path) -> Vault:
+    """Open for a command; a recovery key made by an upgrade is shown, once."""
+    vault = Vault.open(path, read_passphrase())
+    if vault.recovery_key:
+        print(_("The vault was upgraded and now has a recovery key. Write it down and keep "
+                "it safe, away from the computer:"), file=sys.stderr)
+        print("  " + vault.recovery_key, file=sys.stderr)
+    return vault
+
+
+def _print_new_vault(vault: Vault) -> None:
+    print(_("Recovery key (write it down and keep it safe; it is shown only now):"))
+    print("  " + (vault.recovery_key or ""))
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    with Vault.create(args.vault, read_passphrase(confirm=True)) as vault:
+        print(_("Created a new, empty vault: {path}").format(path=args.vault))
+        _print_new_vault(vault)
     return EXIT_OK
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from initiator_desktop.exchange.demo import DEMO_PASSPHRASE, fill_with_demo
-    from initiator_desktop.storage.vault import Vault
 
     interactive = os.environ.get(PASSPHRASE_VAR) is not None or sys.stdin.isatty()
     passphrase = read_passphrase(confirm=True) if interactive else DEMO_PASSPHRASE
@@ -81,10 +103,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from initiator_desktop.exchange.interchange import import_file, read_file
-    from initiator_desktop.storage.vault import Vault
 
     read_file(args.file)  # reject a bad file before asking for the passphrase
-    with Vault.open(args.vault, read_passphrase()) as vault:
+    with _open_vault(args.vault) as vault:
         content = import_file(vault.repo, args.file)
     count = len(content.groups)
     print(ngettext("Imported {count} group.", "Imported {count} groups.", count).format(
@@ -112,7 +133,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from initiator_desktop.storage.errors import EXIT_DAMAGED
-    from initiator_desktop.storage.vault import check_vault
 
     report = check_vault(args.vault, read_passphrase())
     print(_("Schema version: {found} (this app: {latest})").format(
@@ -126,6 +146,41 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(_("The vault is damaged. Restore it from a backup."), file=sys.stderr)
         return EXIT_DAMAGED
     print(_("The vault is healthy."))
+    return EXIT_OK
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from initiator_desktop.storage.backup import write_backup
+
+    with _open_vault(args.vault) as vault:
+        write_backup(vault, args.file)
+    print(_("Wrote an encrypted backup: {path}").format(path=args.file))
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from initiator_desktop.storage.backup import restore_backup
+
+    if os.environ.get(RECOVERY_VAR) is not None or args.recovery_key:
+        recovery = _secret(RECOVERY_VAR, _("Recovery key: "))
+        restore_backup(args.file, args.vault, recovery_key=recovery,
+                       new_passphrase=read_new_passphrase(), replace_existing=args.replace)
+    else:
+        restore_backup(args.file, args.vault, passphrase=read_passphrase(),
+                       replace_existing=args.replace)
+    print(_("Restored the vault: {path}").format(path=args.vault))
+    return EXIT_OK
+
+
+def _cmd_passwd(args: argparse.Namespace) -> int:
+    if os.environ.get(RECOVERY_VAR) is not None or args.recovery_key:
+        vault = Vault.open_with_recovery_key(args.vault, _secret(RECOVERY_VAR,
+                                                                 _("Recovery key: ")))
+    else:
+        vault = _open_vault(args.vault)
+    with vault:
+        vault.change_passphrase(read_new_passphrase())
+    print(_("The passphrase was changed."))
     return EXIT_OK
 
 
@@ -158,6 +213,27 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("file", type=Path, metavar="FILE",
                      help=_("where to write the JSON file ('-' for standard output)"))
     command("check", _("check the vault's integrity"), _cmd_check)
+    backup = command("backup", _("write an encrypted backup of the vault to one file"),
+                     _cmd_backup)
+    backup.add_argument("file", type=Path, metavar="FILE", help=_("the backup file to write"))
+    restore = commands.add_parser(
+        "restore", help=_("restore a vault from a backup file"),
+        description=_("Restore a vault from a backup file, with its passphrase or its "
+                      "recovery key ({var}); with the recovery key a new passphrase is "
+                      "set ({new}).").format(var=RECOVERY_VAR, new=NEW_PASSPHRASE_VAR),
+        epilog=_exit_codes_help())
+    restore.set_defaults(handler=_cmd_restore)
+    restore.add_argument("file", type=Path, metavar="FILE", help=_("the backup file"))
+    restore.add_argument("vault", type=Path, metavar="VAULT",
+                         help=_("where to put the restored vault"))
+    restore.add_argument("--replace", action="store_true",
+                         help=_("set existing files at VAULT aside instead of stopping"))
+    restore.add_argument("--recovery-key", action="store_true",
+                         help=_("unlock with the recovery key instead of the passphrase"))
+    passwd = command("passwd", _("change the vault's passphrase (new one from {var} or a "
+                                 "prompt)").format(var=NEW_PASSPHRASE_VAR), _cmd_passwd)
+    passwd.add_argument("--recovery-key", action="store_true",
+                        help=_("unlock with the recovery key instead of the passphrase"))
     return parser
 
 
@@ -182,6 +258,9 @@ def run(argv: Sequence[str]) -> int:
     except VaultError as err:
         _report(_(err.message), err.path)
         return err.exit_code
+    except RecoveryKeyTypo as err:
+        _report(_(err.message).format(group=err.group))
+        return EXIT_WRONG_KEY
     except InvalidFile as err:
         _report(_(err.message).format(**err.params), err.json_path)
         return err.exit_code
