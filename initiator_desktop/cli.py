@@ -18,6 +18,7 @@ from typing import TextIO
 from initiator_desktop import __version__, i18n
 from initiator_desktop.core.errors import DomainError
 from initiator_desktop.exchange.errors import InvalidFile
+from initiator_desktop.hardening import disable_core_dumps
 from initiator_desktop.i18n import _, ngettext
 from initiator_desktop.storage.errors import VaultError
 from initiator_desktop.storage.recovery_key import RecoveryKeyTypo
@@ -245,6 +246,7 @@ def _report(message: str, detail: str = "") -> None:
 
 def run(argv: Sequence[str]) -> int:
     """Run one CLI command and return its exit code; never raises for expected errors."""
+    disable_core_dumps()
     i18n.set_language(_language_from(argv))
     args = build_parser().parse_args(list(argv))
     if args.command is None:
