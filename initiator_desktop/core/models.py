@@ -54,6 +54,15 @@ class ChangeKind(StrEnum):
     MOVED = "moved"
 
 
+def _coerce(obj: object, field_name: str, kind: type[StrEnum]) -> None:
+    """Accept an enum's value as text (as widgets and files hand it over), or refuse it."""
+    value = getattr(obj, field_name)
+    try:
+        object.__setattr__(obj, field_name, kind(value))
+    except ValueError as exc:
+        raise DomainError(N_("Unknown value: {value}"), field_name, value=str(value)) from exc
+
+
 def _text(value: str, field_name: str, *, required: bool = False, limit: int = MAX_TEXT) -> None:
     if required and not value.strip():
         raise DomainError(N_("This field must not be empty."), field=field_name)
@@ -82,6 +91,7 @@ class Place:
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
+        _coerce(self, "kind", PlaceKind)
         _text(self.name, "name", required=True, limit=MAX_NAME)
         _text(self.address, "address", limit=300)
         _text(self.access_notes, "access_notes")
@@ -98,6 +108,7 @@ class MeetingChange:
     new_start: time | None = None
 
     def __post_init__(self) -> None:
+        _coerce(self, "kind", ChangeKind)
         if self.kind is ChangeKind.MOVED and self.new_date is None and self.new_start is None:
             raise DomainError(N_("A moved meeting needs a new date or time."), field="new_date")
         if self.kind is ChangeKind.CANCELLED and (self.new_date or self.new_start):
@@ -163,6 +174,7 @@ class FrameItem:
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
+        _coerce(self, "kind", FrameKind)
         if not self.texts:
             raise DomainError(N_("A frame needs a text in at least one language."), "texts")
         unknown = set(self.texts) - set(LANGUAGES)
@@ -218,6 +230,8 @@ class Group:
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
+        _coerce(self, "tradition", Tradition)
+        _coerce(self, "status", GroupStatus)
         _text(self.name, "name", required=True, limit=MAX_NAME)
         _text(self.theme, "theme", limit=200)
         _count(self.initiator_meetings, "initiator_meetings", 1, 10)

@@ -25,6 +25,7 @@ from initiator_desktop.core.models import (
     Place,
     PlaceKind,
     Schedule,
+    Tradition,
 )
 
 MONDAY = date(2026, 1, 5)
@@ -317,3 +318,14 @@ def test_every_status_can_reach_ended() -> None:
         assert Group(name="G", status=status).with_status(GroupStatus.ENDED).status is (
             GroupStatus.ENDED
         )
+
+
+def test_enum_values_given_as_text_are_converted_or_refused() -> None:
+    group = Group(name="Tirsdagsgruppa", status="starting", tradition="hybrid")  # type: ignore[arg-type]
+    assert group.status is GroupStatus.STARTING
+    assert group.tradition is Tradition.HYBRID
+    assert group.with_status(GroupStatus.SELF_RUNNING).status is GroupStatus.SELF_RUNNING
+    with pytest.raises(DomainError) as caught:
+        Group(name="x", status="paused")  # type: ignore[arg-type]
+    assert caught.value.field == "status"
+    assert Place(name="Rom", kind="phone").kind is PlaceKind.PHONE  # type: ignore[arg-type]

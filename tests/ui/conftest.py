@@ -96,3 +96,14 @@ def filled_vault(vault: Vault) -> Vault:
 
 def fixed_clock() -> datetime:
     return NOW
+
+
+@pytest.fixture(autouse=True)
+def _no_real_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A real message box waits forever offscreen (also when pytest-qt closes a window)."""
+    from initiator_desktop.ui import message_boxes
+
+    monkeypatch.setattr(
+        message_boxes, "ask_unsaved_changes", lambda _parent: message_boxes.UnsavedChoice.DISCARD
+    )
+    monkeypatch.setattr(message_boxes, "confirm", lambda *_args: False)

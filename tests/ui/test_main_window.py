@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-from PySide6.QtCore import QDate, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +22,8 @@ from initiator_desktop.ui.main_window import MainWindow
 from initiator_desktop.ui.message_boxes import UnsavedChoice
 from initiator_desktop.ui.settings import AppSettings
 from tests.ui.conftest import fixed_clock
+
+LEFT = Qt.MouseButton.LeftButton
 
 
 def make_window(qtbot: QtBot, vault: Vault, settings: AppSettings) -> MainWindow:
@@ -59,7 +61,7 @@ def test_create_and_edit_a_group_through_the_widgets(
     qtbot.keyClicks(details.theme, "Angst")
     details.tradition.setCurrentIndex(details.tradition.findData(Tradition.HYBRID))
     details.tradition.activated.emit(details.tradition.currentIndex())
-    qtbot.mouseClick(details.open_radio, qtbot_left())
+    details.open_radio.click()
     details.initiator_meetings.setValue(4)
     details.planned_size.setValue(6)
     assert window.save_action.isEnabled()
@@ -72,7 +74,7 @@ def test_create_and_edit_a_group_through_the_widgets(
     qtbot.keyClicks(place.dial_in, "Lenke kommer på SMS")
 
     schedule = page.schedule
-    qtbot.mouseClick(schedule.enabled, qtbot_left())
+    schedule.enabled.click()
     schedule.first_date.setDate(QDate(2026, 3, 5))
     assert schedule.weekday.currentIndex() == 3  # follows the date: Thursday
     schedule.start.setTime(QTime(17, 30))
@@ -80,10 +82,10 @@ def test_create_and_edit_a_group_through_the_widgets(
     schedule.interval.activated.emit(schedule.interval.currentIndex())
     assert "17:30–19:30, break 18:20–18:35" in schedule.summary.text()
 
-    qtbot.mouseClick(page.frames.defaults_button, qtbot_left())
+    qtbot.mouseClick(page.frames.defaults_button, LEFT)
     frame_count = page.frames.model.rowCount()
     assert frame_count > 5
-    qtbot.mouseClick(page.frames.add_button, qtbot_left())
+    qtbot.mouseClick(page.frames.add_button, LEFT)
     qtbot.keyClicks(page.frames.title, "Vi slår av telefonen")
 
     window.save_action.trigger()
@@ -106,12 +108,6 @@ def test_create_and_edit_a_group_through_the_widgets(
     assert not page.is_dirty()
     assert window.list_panel.table.currentIndex().row() == window.model.row_of(group.id)
     assert page.saved_note.text() == "Saved."
-
-
-def qtbot_left() -> object:
-    from PySide6.QtCore import Qt
-
-    return Qt.MouseButton.LeftButton
 
 
 def test_editing_a_stored_group_keeps_its_selection(
@@ -167,15 +163,15 @@ def test_status_offers_only_allowed_moves(
     window = make_window(qtbot, filled_vault, settings)
     select_row(window, window.model.row_of(group.id))
     combo = window.page.details.status
-    offered = {combo.itemData(i) for i in range(combo.count())}
+    offered = {GroupStatus(combo.itemData(i)) for i in range(combo.count())}
     assert offered == {status, *ALLOWED_TRANSITIONS[status]}
-    assert combo.currentData() is status
+    assert window.page.details.current_status() is status
 
 
 def test_a_new_group_starts_planned(qtbot: QtBot, vault: Vault, settings: AppSettings) -> None:
     window = make_window(qtbot, vault, settings)
     combo = window.page.details.status
-    offered = [combo.itemData(i) for i in range(combo.count())]
+    offered = [GroupStatus(combo.itemData(i)) for i in range(combo.count())]
     assert offered[0] is GroupStatus.PLANNED
     assert set(offered) == {GroupStatus.PLANNED, *ALLOWED_TRANSITIONS[GroupStatus.PLANNED]}
 
@@ -198,7 +194,7 @@ def test_errors_appear_next_to_their_fields(
     window = make_window(qtbot, vault, settings)
     page = window.page
     qtbot.keyClicks(page.place.access_notes, "Nøkkel i resepsjonen")
-    qtbot.mouseClick(page.schedule.enabled, qtbot_left())
+    page.schedule.enabled.click()
     page.schedule.duration.setValue(30)
     page.schedule.break_minutes.setValue(30)
     assert not page.save()
@@ -277,11 +273,11 @@ def test_frames_move_and_keep_their_order(
     window = make_window(qtbot, filled_vault, settings)
     frames = window.page.frames
     for title in ("Først", "Så", "Til slutt"):
-        qtbot.mouseClick(frames.add_button, qtbot_left())
+        qtbot.mouseClick(frames.add_button, LEFT)
         qtbot.keyClicks(frames.title, title)
-    qtbot.mouseClick(frames.up_button, qtbot_left())
+    qtbot.mouseClick(frames.up_button, LEFT)
     assert frames.current_row() == 1
-    qtbot.mouseClick(frames.remove_button, qtbot_left())
+    qtbot.mouseClick(frames.remove_button, LEFT)
     assert window.page.save()
     stored = filled_vault.repo.frames(window.page.group_id())  # type: ignore[arg-type]
     assert [f.text("en").title for f in stored] == ["Først", "Så"]
@@ -306,3 +302,51 @@ def test_language_switch_changes_the_visible_texts(
     en_action.trigger()
     qtbot.waitUntil(lambda: window.page.save_button.text() == "Save")
     assert window.windowTitle() == "Initiator Desktop"
+
+
+def test_keyboard_shortcuts(
+    qtbot: QtBot, filled_vault: Vault, settings: AppSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(qtbot, filled_vault, settings)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    control = Qt.KeyboardModifier.ControlModifier
+    details = window.page.details
+    details.name.setFocus()
+    qtbot.keyClick(details.name, Qt.Key.Key_End)
+    qtbot.keyClicks(details.name, " 2")
+    qtbot.keyClick(details.name, Qt.Key.Key_S, control)
+    assert not window.page.is_dirty()
+    assert window.page.group_id() in {g.id for g in filled_vault.repo.groups()}
+    assert any(g.name.endswith(" 2") for g in filled_vault.repo.groups())
+
+    # Del in a text field deletes text, not the group.
+    qtbot.keyClick(details.name, Qt.Key.Key_Home)
+    qtbot.keyClick(details.name, Qt.Key.Key_Delete)
+    assert len(filled_vault.repo.groups()) == 3
+    window.page.revert()
+
+    asked: list[str] = []
+    monkeypatch.setattr(message_boxes, "confirm", lambda *args: asked.append(args[2]) or False)
+    window.list_panel.table.setFocus()
+    qtbot.keyClick(window.list_panel.table, Qt.Key.Key_Delete)
+    assert len(asked) == 1 and len(filled_vault.repo.groups()) == 3
+
+    qtbot.keyClick(window.list_panel.table, Qt.Key.Key_N, control)
+    assert window.page.group_id() is None
+    assert window.list_panel.table.currentIndex().isValid() is False
+    qtbot.keyClick(window.page.details.name, Qt.Key.Key_Q, control)
+    assert not window.isVisible()
+
+
+def test_the_first_problem_from_the_top_gets_the_focus(
+    qtbot: QtBot, vault: Vault, settings: AppSettings
+) -> None:
+    window = make_window(qtbot, vault, settings)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page = window.page
+    qtbot.keyClicks(page.place.access_notes, "Nøkkel i resepsjonen")  # a place with no name
+    window.list_panel.table.setFocus()
+    assert not page.save()
+    assert page.details.name.hasFocus()

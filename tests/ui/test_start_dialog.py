@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -49,15 +50,41 @@ def test_create_a_vault_by_typing(qtbot: QtBot, settings: AppSettings, tmp_path:
     qtbot.keyClicks(page.repeat.line_edit, " nå lang nok")
     assert not page.mismatch.isVisible()
     assert page.create_button.isEnabled()
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+
+    # The recovery key is shown once, and the dialog waits until it is written down.
+    recovery = dialog.recovery_page
+    assert dialog.stack.currentWidget() is recovery
+    key = recovery.key_box.label.text().replace("\n", "")
+    assert re.fullmatch(r"\d{6}(-\d{6}){7}", key)
+    assert not recovery.continue_button.isEnabled()
+    recovery.written.click()
     with qtbot.waitSignal(dialog.vault_opened) as opened:
-        qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(recovery.continue_button, Qt.MouseButton.LeftButton)
     vault = opened.args[0]
+    assert vault.recovery_key is None
+    assert recovery.key_box.label.text() == ""
     assert isinstance(vault, Vault)
     vault.close()
     assert dialog.result() == StartDialog.DialogCode.Accepted
     assert target.is_file()
     assert settings.recent_vaults() == [target.resolve()]
     Vault.open(target, "kort men nå lang nok").close()
+    Vault.open_with_recovery_key(target, key).close()
+
+
+def test_closing_on_the_recovery_key_closes_the_new_vault(
+    qtbot: QtBot, settings: AppSettings, tmp_path: Path
+) -> None:
+    dialog = make_dialog(qtbot, settings)
+    page = dialog.create_page
+    page.path_edit.setText(str(tmp_path / "closed.vault"))
+    qtbot.keyClicks(page.passphrase.line_edit, PASSPHRASE)
+    qtbot.keyClicks(page.repeat.line_edit, PASSPHRASE)
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert dialog.stack.currentWidget() is dialog.recovery_page
+    dialog.reject()
+    assert dialog.vault() is None
 
 
 def test_create_refuses_an_existing_file(
@@ -171,3 +198,15 @@ def test_settings_keep_only_allowed_keys(
     with pytest.raises(KeyError):
         settings._write("passphrase", "secret")
     assert dialog.isVisible()
+
+
+def test_the_language_can_be_chosen_before_unlocking(
+    qtbot: QtBot, settings: AppSettings, vault_path: Path, fake_nb: None
+) -> None:
+    dialog = make_dialog(qtbot, settings, preselected=vault_path)
+    assert dialog.tabs.tabText(OPEN_TAB) == "Open a vault"
+    dialog.language.setCurrentIndex(dialog.language.findData("nb"))
+    dialog.language.activated.emit(dialog.language.currentIndex())
+    qtbot.waitUntil(lambda: dialog.tabs.tabText(OPEN_TAB) == "Åpne et hvelv")
+    assert dialog.open_page.unlock_button.text() == "&Lås opp"
+    assert settings.language() == "nb"

@@ -1,0 +1,1 @@
+"""The Qt user interface: widgets only, one folder per area, plus the app shell."""

@@ -1,0 +1,1 @@
+"""The group list and the group page where a group is created and edited."""

@@ -1,0 +1,1 @@
+"""The start dialog: open an existing vault or create a new one."""

@@ -1,0 +1,33 @@
+"""File dialogs for choosing a vault file, as plain functions the start dialog can swap.
+
+Tests pass their own function instead: a real file dialog never returns offscreen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from initiator_desktop.i18n import _
+
+PathChooser = Callable[[QWidget, str, Path], Path | None]
+"""(parent, caption, start path) -> the chosen path, or None when cancelled."""
+
+
+def _filters() -> str:
+    return _("Vaults (*.vault)") + ";;" + _("All files (*)")
+
+
+def choose_existing_vault(parent: QWidget, caption: str, start: Path) -> Path | None:
+    name, _selected = QFileDialog.getOpenFileName(parent, caption, str(start), _filters())
+    return Path(name) if name else None
+
+
+def choose_new_vault(parent: QWidget, caption: str, start: Path) -> Path | None:
+    name, _selected = QFileDialog.getSaveFileName(parent, caption, str(start), _filters())
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_suffix(".vault")
