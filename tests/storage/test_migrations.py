@@ -47,6 +47,9 @@ def test_released_fixture_vaults_open_and_keep_their_content(
     source = FIXTURES / f"schema-v{version}.vault"
     copy = tmp_path / source.name
     shutil.copyfile(source, copy)
+    keys = source.with_name(source.name + ".keys")
+    if keys.exists():  # vaults from schema 2 on have a key file beside them
+        shutil.copyfile(keys, copy.with_name(copy.name + ".keys"))
     expected = json.loads((FIXTURES / f"schema-v{version}.json").read_text(encoding="utf-8"))
     with Vault.open(copy, f"fixture-v{version}-passphrase") as vault:
         assert schema_version(vault.connection) == LATEST_VERSION

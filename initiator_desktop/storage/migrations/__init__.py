@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from initiator_desktop.storage.migrations import v001_initial
+from initiator_desktop.storage.migrations import v001_initial, v002_drafts
 
 Connection = object
 Migration = Callable[[object], None]
 
-MIGRATIONS: tuple[Migration, ...] = (v001_initial.apply,)
+MIGRATIONS: tuple[Migration, ...] = (v001_initial.apply, v002_drafts.apply)
 LATEST_VERSION = len(MIGRATIONS)
