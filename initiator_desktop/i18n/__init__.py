@@ -1,19 +1,22 @@
 """Gettext set-up: the active language and the functions that translate.
 
-Catalogs are the ``.po`` files under ``translations/``, compiled in memory by Babel at
-first use, so a source checkout and an installed wheel behave the same.
+Catalogs are the ``.po`` files under ``translations/``. Babel compiles one the first
+time it is used in its current form and the result is cached (keyed by the file's hash),
+so start-up does not pay for Babel's parser; a checkout and a wheel behave the same.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gettext as _gettext
+import hashlib
 import io
 import os
+import tempfile
 from functools import cache
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from platformdirs import user_cache_path
 
 DOMAIN = "initiator_desktop"
 LANGUAGES = ("nb", "nn", "en")
@@ -32,17 +35,41 @@ def translations_dir() -> Path:
     return package.parent / "translations"
 
 
+def _compile(po_data: bytes, language: str) -> bytes:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    catalog = read_po(io.BytesIO(po_data), locale=language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def _cached_mo(po_data: bytes, language: str) -> bytes:
+    digest = hashlib.sha256(po_data).hexdigest()[:24]
+    cached = user_cache_path("InitiatorDesktop", appauthor=False) / "catalogs" / (
+        f"{DOMAIN}-{language}-{digest}.mo")
+    with contextlib.suppress(OSError):
+        return cached.read_bytes()
+    mo_data = _compile(po_data, language)
+    # Best effort: a read-only or full cache only costs the next start a recompile.
+    with contextlib.suppress(OSError):
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=cached.parent, prefix=".catalog-")
+        with os.fdopen(handle, "wb") as fh:
+            fh.write(mo_data)
+        Path(temp).replace(cached)
+    return mo_data
+
+
 @cache
 def load_catalog(language: str) -> _gettext.NullTranslations:
     po_path = translations_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if not po_path.is_file():
+    try:
+        po_data = po_path.read_bytes()
+    except OSError:
         return _gettext.NullTranslations()
-    with po_path.open("rb") as fh:
-        catalog = read_po(fh, locale=language)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return _gettext.GNUTranslations(buffer)
+    return _gettext.GNUTranslations(io.BytesIO(_cached_mo(po_data, language)))
 
 
 def pick_language(candidates: list[str]) -> str:

@@ -79,3 +79,21 @@ def test_unknown_language_falls_back_to_bokmal() -> None:
 
 def test_catalogs_are_complete_for_all_languages() -> None:
     assert catalog_tool.check() == []
+
+
+def test_compiled_catalogs_are_cached_but_never_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    po = tmp_path / "nb" / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
+    po.parent.mkdir(parents=True)
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    try:
+        po.write_text(header + 'msgid "Hello"\nmsgstr "Hei"\n', encoding="utf-8")
+        i18n.load_catalog.cache_clear()
+        assert i18n.load_catalog("nb").gettext("Hello") == "Hei"
+        po.write_text(header + 'msgid "Hello"\nmsgstr "Hallo"\n', encoding="utf-8")
+        i18n.load_catalog.cache_clear()
+        assert i18n.load_catalog("nb").gettext("Hello") == "Hallo"
+    finally:
+        i18n.load_catalog.cache_clear()
