@@ -95,8 +95,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(confirm=True) if interactive else DEMO_PASSPHRASE
     with Vault.create(args.vault, passphrase) as vault:
         content = fill_with_demo(vault)
-    print(_("Created a demo vault with {count} groups: {path}").format(
-        count=len(content.groups), path=args.vault))
+    count = len(content.groups)
+    print(ngettext("Created a demo vault with {count} group: {path}",
+                   "Created a demo vault with {count} groups: {path}", count).format(
+        count=count, path=args.vault))
     if not interactive:
         print(_("Its passphrase is: {passphrase}").format(passphrase=DEMO_PASSPHRASE))
     return EXIT_OK

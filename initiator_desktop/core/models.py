@@ -249,12 +249,7 @@ class Group:
     def with_status(self, status: GroupStatus) -> Group:
         """This group in a new status, if the move is allowed."""
         if status is not self.status and status not in ALLOWED_TRANSITIONS[self.status]:
-            raise DomainError(
-                N_("A group cannot go from {old} to {new}."),
-                "status",
-                old=self.status.value,
-                new=status.value,
-            )
+            raise DomainError(N_("This change of status is not possible."), "status")
         return replace(self, status=status)
 
 

@@ -114,12 +114,12 @@ def estimate(passphrase: str) -> PassphraseStrength:
         )
     if bits < _FAIR_BITS:
         return PassphraseStrength(
-            StrengthLevel.WEAK, N_("Weak: add more words or characters.")
+            StrengthLevel.WEAK, N_("Add more words or characters.")
         )
     if bits < _GOOD_BITS:
         return PassphraseStrength(
-            StrengthLevel.FAIR, N_("Fair: one or two more words would make it stronger.")
+            StrengthLevel.FAIR, N_("One or two more words would make it stronger.")
         )
     if bits < _STRONG_BITS:
-        return PassphraseStrength(StrengthLevel.GOOD, N_("Good: hard to guess."))
-    return PassphraseStrength(StrengthLevel.STRONG, N_("Strong: very hard to guess."))
+        return PassphraseStrength(StrengthLevel.GOOD, N_("Hard to guess."))
+    return PassphraseStrength(StrengthLevel.STRONG, N_("Very hard to guess."))
