@@ -17,7 +17,7 @@ PASSPHRASE = "e2e passphrase 123"
 def run(*args: str, passphrase: str | None = PASSPHRASE,
         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k != "INITIATOR_PASSPHRASE"}
-    environment.update(LANG="C.UTF-8", LANGUAGE="")
+    environment.update(LANG="C.UTF-8", LANGUAGE="en")
     if passphrase is not None:
         environment["INITIATOR_PASSPHRASE"] = passphrase
     environment.update(env or {})

@@ -19,6 +19,7 @@ def run(*args: str, env: dict[str, str | bytes] | None = None) -> subprocess.Com
         if not k.startswith(b"INITIATOR_") and k not in (b"LANGUAGE", b"LANG")
     }
     environment[b"LANG"] = b"C.UTF-8"
+    environment[b"LANGUAGE"] = b"en"
     for key, value in (env or {}).items():
         environment[key.encode()] = value if isinstance(value, bytes) else value.encode()
     return subprocess.run(
