@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import tempfile
 from pathlib import Path
 
@@ -14,6 +15,18 @@ _SANDBOX = Path(tempfile.mkdtemp(prefix="initiator-tests-"))
 for _var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_var] = str(_SANDBOX / _var.lower())
 os.environ.pop("INITIATOR_PASSPHRASE", None)
+
+
+
+class _NoNetwork(socket.socket):
+    """The app opens no socket: any attempt in a test process fails loudly."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        raise RuntimeError("network access attempted during tests")
+
+
+socket.socket = _NoNetwork  # type: ignore[misc]
+socket.create_connection = _NoNetwork  # type: ignore[assignment]
 
 _MARKERS = {"core", "storage", "exchange", "e2e", "ui", "i18n"}
 
