@@ -1,4 +1,4 @@
-"""The desktop app's entry point: ``main(argv)`` starts Qt, the start dialog and the window.
+"""The desktop app's entry point: ``main(argv)`` hardens the process, starts Qt and the session.
 
 Importing this module has no side effects; everything happens inside ``main``.
 """
@@ -14,14 +14,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
+from initiator_desktop import hardening
 from initiator_desktop.i18n import LANGUAGES
-from initiator_desktop.resources import resources_dir
+from initiator_desktop.printing.fonts import register_bundled_fonts
 from initiator_desktop.storage.errors import VaultError
+from initiator_desktop.storage.locations import data_dir
 from initiator_desktop.storage.vault import Vault
+from initiator_desktop.ui.app_session import AppSession
+from initiator_desktop.ui.crash_notice import show_crash_notice
 from initiator_desktop.ui.language import apply_language, startup_language
+from initiator_desktop.ui.lock.clipboard_guard import shared_clipboard_guard
 from initiator_desktop.ui.main_window import MainWindow
 from initiator_desktop.ui.settings import ORGANISATION, AppSettings
 from initiator_desktop.ui.start.start_dialog import StartDialog
@@ -30,6 +34,7 @@ from initiator_desktop.ui.style import MIN_POINT_SIZE
 EXIT_OK = 0
 EXIT_USAGE = 2
 APPLICATION_NAME = "Initiator Desktop"
+CRASH_FOLDER = "crash-reports"
 BENCH_ENV = "INITIATOR_BENCH_EXIT"
 PASSPHRASE_ENV = "INITIATOR_PASSPHRASE"
 
@@ -45,6 +50,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the app; returns the exit code (0 also when the start dialog is closed)."""
+    harden()
     try:
         args = parse_args(sys.argv[1:] if argv is None else argv)
     except SystemExit as exc:  # --help or a usage error, already printed by argparse
@@ -55,6 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)
+
+
+def harden() -> None:
+    """No core dumps (they would hold decrypted data) and clean crash reports."""
+    hardening.disable_core_dumps()
+    hardening.install_crash_handler(data_dir() / CRASH_FOLDER, notify=show_crash_notice)
 
 
 def _application() -> QApplication:
@@ -83,18 +95,29 @@ def _run(args: argparse.Namespace, demo_folder: Path | None) -> int:
     bench = os.environ.get(BENCH_ENV, "")
     if bench == "main":
         return _bench_main_window(app, settings, vault_path, demo_passphrase)
-    dialog = StartDialog(settings, preselected=vault_path, demo_passphrase=demo_passphrase)
     if bench == "unlock":
+        dialog = StartDialog(settings, preselected=vault_path, demo_passphrase=demo_passphrase)
         _after_first_paint(dialog, dialog.reject)
         dialog.exec()
         return EXIT_OK
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return EXIT_OK
-    vault = dialog.vault()
-    if vault is None:
-        return EXIT_OK
-    with vault:
-        return _show_main_window(app, settings, vault, bench=False)
+    return _run_session(app, settings, vault_path, demo_passphrase)
+
+
+def _run_session(app: QApplication, settings: AppSettings, vault_path: Path | None,
+                 demo_passphrase: str | None) -> int:
+    """Unlock, work, lock and unlock again until the person quits."""
+    # Between a lock and the next unlock no window may be open for a moment: the
+    # session, not the last window, decides when the app ends.
+    app.setQuitOnLastWindowClosed(False)
+    session = AppSession(settings, preselected=vault_path, demo_passphrase=demo_passphrase)
+    session.finished.connect(lambda: app.exit(EXIT_OK))
+    app.aboutToQuit.connect(session.shutdown)
+    session.start()
+    try:
+        return int(app.exec())
+    finally:
+        session.shutdown()
+        shared_clipboard_guard().clear_if_ours()
 
 
 def _bench_main_window(
@@ -118,7 +141,7 @@ def _bench_main_window(
 
 def _show_main_window(app: QApplication, settings: AppSettings, vault: Vault, *,
                       bench: bool) -> int:
-    window = MainWindow(vault.repo, settings)
+    window = MainWindow(vault.repo, settings, vault=vault)
     if bench:
         _after_first_paint(window, lambda: app.exit(EXIT_OK))
     window.show()
@@ -149,8 +172,7 @@ def _after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
 
 def _set_up_fonts(app: QApplication) -> None:
     """Register the bundled fonts and keep the default font at a readable size."""
-    for font_file in sorted((resources_dir() / "fonts").glob("*.ttf")):
-        QFontDatabase.addApplicationFont(str(font_file))
+    register_bundled_fonts()
     font = app.font()
     if 0 < font.pointSizeF() < MIN_POINT_SIZE:
         font.setPointSizeF(MIN_POINT_SIZE)

@@ -15,10 +15,12 @@ class QtGettextTranslator(QTranslator):
 
     def translate(  # type: ignore[override]
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    ) -> str | None:
         found = i18n.pgettext(context, source)
-        # An empty answer tells Qt to try the next translator or keep the source text.
-        return "" if found == source else found
+        # None (a null QString) tells Qt to try the next translator or keep the source
+        # text. An empty string is taken as the translation: every Qt text we do not
+        # list would turn blank, and QPageSize(A4) invalid (PDFs printed nothing).
+        return None if found == source else found
 
     def isEmpty(self) -> bool:
         return False

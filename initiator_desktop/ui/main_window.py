@@ -1,7 +1,8 @@
 """The main window: the group list on the left and the group page on the right.
 
 The title is only the app's name: never a group name, theme, place or file name, since
-the screen may be seen by the group or shown in a task bar.
+the screen may be seen by the group or shown in a task bar. Locking is the session's job:
+the window only asks for it (``lock_requested``) and can forget its content.
 """
 
 from __future__ import annotations
@@ -9,22 +10,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolBar, QWidget
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from initiator_desktop.core.group_page import Saved, delete_group, group_overview
 from initiator_desktop.core.repository import VaultRepository
 from initiator_desktop.core.schedule import OSLO
-from initiator_desktop.i18n import LANGUAGES, _, current_language
+from initiator_desktop.i18n import _
 from initiator_desktop.storage.errors import VaultError
+from initiator_desktop.storage.vault import Vault
 from initiator_desktop.ui import message_boxes
 from initiator_desktop.ui.groups.group_list_panel import GroupListPanel
 from initiator_desktop.ui.groups.group_page_widget import GroupPageWidget
 from initiator_desktop.ui.groups.group_table_model import GroupColumn, GroupTableModel
-from initiator_desktop.ui.language import LANGUAGE_NAMES, app_display_name, apply_language
+from initiator_desktop.ui.language import app_display_name, apply_language
+from initiator_desktop.ui.lock.quick_hide import QuickHide
+from initiator_desktop.ui.main_actions import MainActions
 from initiator_desktop.ui.message_boxes import UnsavedChoice
+from initiator_desktop.ui.notice_bar import NoticeBar
 from initiator_desktop.ui.settings import AppSettings
+from initiator_desktop.ui.start.path_choosers import PathChooser
+from initiator_desktop.ui.vault.backup_files import choose_backup_destination
+from initiator_desktop.ui.vault.vault_menu import VaultMenu
 
 DEFAULT_SIZE = (1200, 760)
 
@@ -34,7 +42,13 @@ def oslo_now() -> datetime:
 
 
 class MainWindow(QMainWindow):
-    """Works on an open vault's repository; the caller opens and closes the vault."""
+    """Works on an open vault's repository; the caller opens and closes the vault.
+
+    With ``vault`` it also has the Vault menu (passphrase, recovery key, backup, check).
+    """
+
+    lock_requested = Signal()
+    closed = Signal()
 
     def __init__(
         self,
@@ -42,24 +56,28 @@ class MainWindow(QMainWindow):
         settings: AppSettings,
         clock: Callable[[], datetime] = oslo_now,
         parent: QWidget | None = None,
+        *,
+        vault: Vault | None = None,
+        choose_backup: PathChooser | None = None,
     ) -> None:
         super().__init__(parent)
         self._repo = repo
         self._settings = settings
         self._clock = clock
         self._syncing = False
+        self._locking = False
         self.model = GroupTableModel(self)
         self.list_panel = GroupListPanel(self.model, self)
         self.page = GroupPageWidget(repo, self)
-        self._create_actions()
-        self._create_menus_and_toolbar()
-        splitter = QSplitter(self)
-        splitter.addWidget(self.list_panel)
-        splitter.addWidget(self.page)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([520, 680])
-        self.setCentralWidget(splitter)
+        self.notice = NoticeBar(self)
+        self.vault_menu = None if vault is None else VaultMenu(
+            vault, settings, self, choose_backup=choose_backup or choose_backup_destination)
+        self.main_actions = a = MainActions(self, self.list_panel.table, self.vault_menu)
+        self.new_action, self.save_action, self.revert_action = a.new, a.save, a.revert
+        self.delete_action, self.quit_action, self.themes_action = a.delete, a.quit, a.themes
+        self.language_group, self.lock_action, self.hide_action = a.languages, a.lock, a.hide
+        self.quick_hide = QuickHide(self, self._work_area(), a.hideable())
+        self.setCentralWidget(self.quick_hide.stack)
         self._connect()
         self.retranslate()
         self._restore_geometry()
@@ -67,54 +85,21 @@ class MainWindow(QMainWindow):
         self._select_first_group()
 
     # set-up -----------------------------------------------------------------------------
-    def _create_actions(self) -> None:
-        self.new_action = QAction(self)
-        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
-        self.save_action = QAction(self)
-        self.save_action.setShortcut(QKeySequence("Ctrl+S"))
-        self.revert_action = QAction(self)
-        self.delete_action = QAction(self)
-        self.delete_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
-        # Del deletes a group only from the list; in a text field it deletes text.
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.list_panel.table.addAction(self.delete_action)
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.themes_action = QAction(self)
-        self.themes_action.setCheckable(True)
-        self.language_group = QActionGroup(self)
-        self.language_group.setExclusive(True)
-        for code in LANGUAGES:
-            action = QAction(LANGUAGE_NAMES[code], self)
-            action.setCheckable(True)
-            action.setData(code)
-            self.language_group.addAction(action)
-
-    def _create_menus_and_toolbar(self) -> None:
-        self.file_menu = QMenu(self)
-        self.file_menu.addAction(self.quit_action)
-        self.group_menu = QMenu(self)
-        for action in (self.new_action, self.save_action, self.revert_action):
-            self.group_menu.addAction(action)
-        self.group_menu.addSeparator()
-        self.group_menu.addAction(self.delete_action)
-        self.view_menu = QMenu(self)
-        self.view_menu.addAction(self.themes_action)
-        self.view_menu.addSeparator()
-        self.language_menu = self.view_menu.addMenu("")
-        self.language_menu.addActions(self.language_group.actions())
-        for menu in (self.file_menu, self.group_menu, self.view_menu):
-            self.menuBar().addMenu(menu)
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setFloatable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
-        for action in (self.new_action, self.save_action, self.delete_action):
-            self.toolbar.addAction(action)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+    def _work_area(self) -> QWidget:
+        """The notice bar over the list and the page: what quick-hide takes off screen."""
+        splitter = QSplitter(self)
+        splitter.addWidget(self.list_panel)
+        splitter.addWidget(self.page)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([520, 680])
+        self.work_area = QWidget(self)
+        column = QVBoxLayout(self.work_area)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.notice)
+        column.addWidget(splitter, 1)
+        return self.work_area
 
     def _connect(self) -> None:
         self.new_action.triggered.connect(self._on_new_action_triggered)
@@ -122,6 +107,10 @@ class MainWindow(QMainWindow):
         self.revert_action.triggered.connect(self._on_revert_action_triggered)
         self.delete_action.triggered.connect(self._on_delete_action_triggered)
         self.quit_action.triggered.connect(self.close)
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.hide_action.triggered.connect(self.quick_hide.hide_content)
+        if self.vault_menu is not None:
+            self.vault_menu.notice_posted.connect(self.notice.show_notice)
         self.themes_action.toggled.connect(self.list_panel.set_themes_visible)
         self.language_group.triggered.connect(self._on_language_group_triggered)
         selection = self.list_panel.table.selectionModel()
@@ -185,8 +174,9 @@ class MainWindow(QMainWindow):
         if wanted == self.page.group_id():
             return
         if not self._may_leave_page():
-            # Put the selection back once the click that moved it has been handled.
-            QTimer.singleShot(0, lambda: self._select_in_list(self.page.group_id()))
+            # Put the selection back once the click that moved it has been handled (bound to
+            # the window: a lock while the question was open may have deleted it).
+            QTimer.singleShot(0, self, lambda: self._select_in_list(self.page.group_id()))
             return
         if wanted is None or not self.page.show_group(wanted):
             self.page.start_new_group()
@@ -247,12 +237,29 @@ class MainWindow(QMainWindow):
         apply_language(str(action.data()), self._settings)
 
     # window -----------------------------------------------------------------------------
+    def show_notice(self, text: str) -> None:
+        self.notice.show_notice(text)
+
+    def forget_content(self) -> None:
+        """Empty every view of vault data, before the window is closed for a lock."""
+        self._locking = True
+        self.page.start_new_group()
+        self.model.set_rows([])
+        self.notice.clear_notice()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The window has its QWindow only once shown: let the quick-hide keys watch it.
+        self.quick_hide.keys.watch_windows()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self._may_leave_page():
+        if not self._locking and not self._may_leave_page():
             event.ignore()
             return
         self._settings.set_window_geometry(self.saveGeometry())
         event.accept()
+        if not self._locking:
+            self.closed.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -261,20 +268,5 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(app_display_name())
-        self.file_menu.setTitle(_("&File"))
-        self.group_menu.setTitle(_("&Group"))
-        self.view_menu.setTitle(_("&View"))
-        self.language_menu.setTitle(_("&Language"))
-        self.toolbar.setWindowTitle(_("Toolbar"))
-        self.new_action.setText(_("&New group"))
-        self.save_action.setText(_("&Save"))
-        self.revert_action.setText(_("&Revert changes"))
-        self.delete_action.setText(_("&Delete group…"))
-        self.quit_action.setText(_("&Quit"))
-        self.themes_action.setText(_("Show &themes in the list"))
-        self.themes_action.setToolTip(
-            _("Themes are sensitive. Keep them hidden when others can see the screen.")
-        )
-        for action in self.language_group.actions():
-            action.setChecked(action.data() == current_language())
+        self.main_actions.retranslate()
         self.model.retranslate()

@@ -1,7 +1,8 @@
 """Plain, unencrypted settings: an explicit allow-list on QSettings.
 
-Only the language, the window geometry and recent vault paths may be stored here; never a
-passphrase and never anything from inside a vault (group names, themes, places).
+Only the language, the window geometry, recent vault paths and the lock and backup
+preferences may be stored here; never a passphrase and never anything from inside a vault
+(group names, themes, places).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from initiator_desktop.core import lock_policy
 from initiator_desktop.i18n import LANGUAGES
 
 ORGANISATION = "InitiatorDesktop"
@@ -20,7 +22,12 @@ MAX_RECENT = 5
 KEY_LANGUAGE = "language"
 KEY_GEOMETRY = "window/geometry"
 KEY_RECENT = "vaults/recent"
-ALLOWED_KEYS = frozenset({KEY_LANGUAGE, KEY_GEOMETRY, KEY_RECENT})
+KEY_AUTO_LOCK = "lock/auto_lock_minutes"
+KEY_QUICK_HIDE = "lock/quick_hide_seconds"
+KEY_ROLLING_BACKUPS = "backup/rolling_count"
+ALLOWED_KEYS = frozenset({
+    KEY_LANGUAGE, KEY_GEOMETRY, KEY_RECENT, KEY_AUTO_LOCK, KEY_QUICK_HIDE, KEY_ROLLING_BACKUPS,
+})
 
 
 class AppSettings:
@@ -64,6 +71,32 @@ class AppSettings:
         resolved = Path(path).expanduser().resolve()
         recent = [p for p in self.recent_vaults() if p != resolved]
         self._write(KEY_RECENT, [str(p) for p in [resolved, *recent][:MAX_RECENT]])
+
+    # lock and backup preferences (plain numbers; clamped by the lock policy) -------------
+    def auto_lock_minutes(self) -> int:
+        """Minutes of inactivity before the vault locks; 0 means never."""
+        return lock_policy.auto_lock_minutes(self._settings.value(KEY_AUTO_LOCK))
+
+    def set_auto_lock_minutes(self, minutes: int) -> None:
+        self._write(KEY_AUTO_LOCK, lock_policy.auto_lock_minutes(minutes))
+
+    def quick_hide_seconds(self) -> int:
+        """Seconds from quick-hide to locking; 0 locks at once."""
+        return lock_policy.quick_hide_seconds(self._settings.value(KEY_QUICK_HIDE))
+
+    def set_quick_hide_seconds(self, seconds: int) -> None:
+        self._write(KEY_QUICK_HIDE, lock_policy.quick_hide_seconds(seconds))
+
+    def rolling_backups(self) -> int:
+        """How many automatic backups to keep; 0 makes none."""
+        return lock_policy.rolling_backups(self._settings.value(KEY_ROLLING_BACKUPS))
+
+    def set_rolling_backups(self, count: int) -> None:
+        self._write(KEY_ROLLING_BACKUPS, lock_policy.rolling_backups(count))
+
+    def file_name(self) -> str:
+        """Where the plain settings live (tests scan it for vault data)."""
+        return self._settings.fileName()
 
     def stored_keys(self) -> list[str]:
         """Every key in the settings file (used by tests to check the allow-list)."""

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import gettext
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
 
 from initiator_desktop import i18n
+from initiator_desktop.core.content import VaultContent
 from initiator_desktop.core.group_page import GroupPage, save_group_page
 from initiator_desktop.core.models import Group, GroupStatus, Place, Schedule
 from initiator_desktop.core.schedule import OSLO
+from initiator_desktop.exchange.demo import fill_with_demo
 from initiator_desktop.storage.vault import Vault
+from initiator_desktop.ui.app_session import AppSession, SessionOptions
 from initiator_desktop.ui.language import apply_language
+from initiator_desktop.ui.main_window import MainWindow
 from initiator_desktop.ui.settings import AppSettings
+from initiator_desktop.ui.start.start_dialog import StartDialog
 
 PASSPHRASE = "lang nok setning"
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=OSLO)
@@ -107,3 +113,64 @@ def _no_real_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
         message_boxes, "ask_unsaved_changes", lambda _parent: message_boxes.UnsavedChoice.DISCARD
     )
     monkeypatch.setattr(message_boxes, "confirm", lambda *_args: False)
+
+
+@pytest.fixture
+def demo_vault(tmp_path: Path) -> tuple[Path, VaultContent]:
+    """A vault filled with the demo content (closed), and that content."""
+    path = tmp_path / "demo.vault"
+    with Vault.create(path, PASSPHRASE) as vault:
+        content = fill_with_demo(vault)
+    return path, content
+
+
+SessionStarter = Callable[..., AppSession]
+
+
+@pytest.fixture
+def start_session(
+    qtbot: QtBot, settings: AppSettings, tmp_path: Path
+) -> Iterator[SessionStarter]:
+    """Start an ``AppSession`` on a vault path; options override the test defaults."""
+    sessions: list[AppSession] = []
+
+    def start(path: Path | None, **options: object) -> AppSession:
+        values: dict[str, object] = {
+            "clock": fixed_clock, "backup_folder": tmp_path / "backups", "use_dbus": False,
+        }
+        values.update(options)
+        session = AppSession(settings, preselected=path,
+                             options=SessionOptions(**values))  # type: ignore[arg-type]
+        session.start()
+        sessions.append(session)
+        assert session.dialog is not None
+        qtbot.addWidget(session.dialog)
+        qtbot.waitExposed(session.dialog)
+        return session
+
+    yield start
+    for session in sessions:
+        session.shutdown()
+
+
+def unlock(qtbot: QtBot, session: AppSession, passphrase: str = PASSPHRASE) -> MainWindow:
+    """Type the passphrase into the session's start dialog and wait for the main window."""
+    dialog = session.dialog
+    assert dialog is not None
+    dialog.open_page.passphrase.line_edit.setText(passphrase)
+    qtbot.mouseClick(dialog.open_page.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: session.window is not None)
+    window = session.window
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    return window
+
+
+def locked_dialog(qtbot: QtBot, session: AppSession) -> StartDialog:
+    """The start dialog that a lock showed, registered with qtbot."""
+    qtbot.waitUntil(lambda: session.dialog is not None and session.dialog.isVisible())
+    dialog = session.dialog
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    return dialog

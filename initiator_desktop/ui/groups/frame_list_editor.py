@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -135,7 +135,7 @@ class FrameListEditor(QWidget):
         self.body.textChanged.connect(self._on_text_edited)
 
     # values -----------------------------------------------------------------------------
-    def load(self, items: tuple[FrameItem, ...] | list[FrameItem], select: int = 0) -> None:
+    def load(self, items: Sequence[FrameItem | FrameDraft], select: int = 0) -> None:
         self.model.set_items(items)
         self.errors.clear()
         self._select_row(min(max(select, 0), len(items) - 1))

@@ -6,6 +6,7 @@ Drafts may be half-typed (an empty title), which a ``FrameItem`` refuses; they b
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
@@ -70,9 +71,11 @@ class FrameTableModel(QAbstractTableModel):
         self._language = "nb"
 
     # content ----------------------------------------------------------------------------
-    def set_items(self, items: list[FrameItem] | tuple[FrameItem, ...]) -> None:
+    def set_items(self, items: Sequence[FrameItem | FrameDraft]) -> None:
+        """Show ``items``; finished frames and half-typed drafts (from a stored draft) alike."""
         self.beginResetModel()
-        self._drafts = [FrameDraft.from_item(item) for item in items]
+        self._drafts = [item if isinstance(item, FrameDraft) else FrameDraft.from_item(item)
+                        for item in items]
         self.endResetModel()
 
     def drafts(self) -> list[FrameDraft]:

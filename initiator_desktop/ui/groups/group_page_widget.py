@@ -72,6 +72,7 @@ class GroupPageWidget(QWidget):
         self._stored = False
         self._dirty = False
         self._unplaced = ""
+        self._stored_name: str | None = None
         self.heading = heading_label(parent=self)
         self.details = GroupDetailsEditor(self)
         self.place = PlaceEditor(self)
@@ -161,6 +162,10 @@ class GroupPageWidget(QWidget):
         self._load(page, stored=True, keep_place=same)
         return True
 
+    def mark_edited(self) -> None:
+        """Count the page as changed (after a stored draft was put back into its fields)."""
+        self._on_editor_edited()
+
     def start_new_group(self) -> None:
         self._load(None, stored=False)
         self.details.name.setFocus()
@@ -171,6 +176,7 @@ class GroupPageWidget(QWidget):
         frame_row = self.frames.current_row() if keep_place else 0
         self._group_id = page.group.id if page else new_id()
         self._stored = stored
+        self._stored_name = page.group.name if page and stored else None
         self.details.load(page.group if page else None)
         self.place.load(page.place if page else None)
         self.schedule.load(page.schedules if page else ())
@@ -183,8 +189,8 @@ class GroupPageWidget(QWidget):
         self._set_dirty(False)
 
     def _update_heading(self) -> None:
-        stored = self._repo.group(self._group_id) if self._stored else None
-        self.heading.setText(stored.name if stored else _("New group"))
+        # From the loaded page, not the repository: a language switch may come after a lock.
+        self.heading.setText(self._stored_name or _("New group"))
 
     # saving -----------------------------------------------------------------------------
     def save(self) -> bool:

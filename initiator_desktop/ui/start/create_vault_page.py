@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from initiator_desktop.core.passphrase_strength import MIN_LENGTH, StrengthLevel, estimate
+from initiator_desktop.core.passphrase_strength import MIN_LENGTH
 from initiator_desktop.i18n import _
 from initiator_desktop.storage.errors import VaultError
 from initiator_desktop.storage.keyslots import key_file_path
@@ -24,6 +24,7 @@ from initiator_desktop.ui.busy import busy_cursor
 from initiator_desktop.ui.start.passphrase_field import PassphraseField
 from initiator_desktop.ui.start.path_choosers import PathChooser
 from initiator_desktop.ui.style import SPACING, ErrorLabel, field_block, hint_label
+from initiator_desktop.ui.vault.new_passphrase_fields import strength_text
 
 
 def free_default_path() -> Path | None:
@@ -35,16 +36,6 @@ def free_default_path() -> Path | None:
     return next(
         (p for p in candidates if not p.exists() and not key_file_path(p).exists()), None
     )
-
-
-def _level_name(level: StrengthLevel) -> str:
-    names = {
-        StrengthLevel.WEAK: _("weak"),
-        StrengthLevel.FAIR: _("fair"),
-        StrengthLevel.GOOD: _("good"),
-        StrengthLevel.STRONG: _("strong"),
-    }
-    return names[level]
 
 
 class CreateVaultPage(QWidget):
@@ -123,15 +114,7 @@ class CreateVaultPage(QWidget):
 
     def _refresh(self) -> None:
         passphrase = self.passphrase.text()
-        if passphrase:
-            result = estimate(passphrase)
-            self.strength.setText(
-                _("Strength: {level}. {advice}").format(
-                    level=_level_name(result.level), advice=_(result.message)
-                )
-            )
-        else:
-            self.strength.setText(_("Use a few words that you will remember, not a single word."))
+        self.strength.setText(strength_text(passphrase))
         mismatch = bool(self.repeat.text()) and self.repeat.text() != passphrase
         self.mismatch.show_message(_("The two passphrases are not the same.") if mismatch else "")
         reason = self.blocking_reason()

@@ -1,10 +1,13 @@
-"""The "Open a vault" half of the start dialog: pick a vault file and type its passphrase."""
+"""The "Open a vault" half of the start dialog: pick a vault file and type its passphrase.
+
+From here the person can also turn to the recovery key or to a backup.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -15,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from initiator_desktop.i18n import _
-from initiator_desktop.storage.errors import VaultError, WrongPassphrase
+from initiator_desktop.storage.errors import VaultDataMissing, VaultError, WrongPassphrase
 from initiator_desktop.storage.locations import default_vault_path
 from initiator_desktop.storage.vault import Vault
 from initiator_desktop.ui.busy import busy_cursor
@@ -24,10 +27,22 @@ from initiator_desktop.ui.start.path_choosers import PathChooser
 from initiator_desktop.ui.style import SPACING, ErrorLabel, NoteFrame, field_block
 
 
+def _link_button(parent: QWidget) -> QPushButton:
+    """A quiet, flat button for a way out that most people never need."""
+    button = QPushButton(parent)
+    button.setFlat(True)
+    button.setAutoDefault(False)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setStyleSheet("text-align: left; padding: 2px 0px; color: palette(link);")
+    return button
+
+
 class OpenVaultPage(QWidget):
     """Emits ``vault_opened`` with the open ``Vault`` once the passphrase was right."""
 
     vault_opened = Signal(object)
+    recovery_requested = Signal()
+    restore_requested = Signal(object)
 
     def __init__(self, choose_path: PathChooser, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,8 +63,16 @@ class OpenVaultPage(QWidget):
         self.passphrase_label = QLabel(self)
         self.passphrase = PassphraseField(self)
         self.error = ErrorLabel(self)
+        self.restore_offer = QPushButton(self)
+        self.restore_offer.setAutoDefault(False)
+        self.restore_offer.hide()
+        self.forgot_button = _link_button(self)
+        self.restore_button = _link_button(self)
         self.unlock_button = QPushButton(self)
         self._build_layout()
+        self.forgot_button.clicked.connect(self.recovery_requested)
+        self.restore_button.clicked.connect(self._on_restore_button_clicked)
+        self.restore_offer.clicked.connect(self._on_restore_button_clicked)
         self.browse_button.clicked.connect(self._on_browse_button_clicked)
         self.unlock_button.clicked.connect(self._on_unlock_button_clicked)
         self.passphrase.return_pressed.connect(self._on_unlock_button_clicked)
@@ -62,9 +85,17 @@ class OpenVaultPage(QWidget):
         path_row.addWidget(self.path_combo, 1)
         path_row.addWidget(self.browse_button)
         self.path_label.setBuddy(self.path_combo)
+        offer = QHBoxLayout()
+        offer.addWidget(self.restore_offer)
+        offer.addStretch(1)
+        links = QVBoxLayout()
+        links.setSpacing(2)
+        links.addWidget(self.forgot_button)
+        links.addWidget(self.restore_button)
         buttons = QHBoxLayout()
+        buttons.addLayout(links)
         buttons.addStretch(1)
-        buttons.addWidget(self.unlock_button)
+        buttons.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACING + 4, SPACING + 4, SPACING + 4, SPACING)
         layout.setSpacing(SPACING)
@@ -72,6 +103,7 @@ class OpenVaultPage(QWidget):
         layout.addLayout(field_block(self.path_label, path_row))
         layout.addLayout(field_block(self.passphrase_label, self.passphrase))
         layout.addWidget(self.error)
+        layout.addLayout(offer)
         layout.addStretch(1)
         layout.addLayout(buttons)
 
@@ -106,6 +138,10 @@ class OpenVaultPage(QWidget):
 
     def _on_passphrase_text_changed(self, _text: str) -> None:
         self.error.clear_message()
+        self.restore_offer.hide()
+
+    def _on_restore_button_clicked(self) -> None:
+        self.restore_requested.emit(self.selected_path())
 
     def _on_unlock_button_clicked(self) -> None:
         path = self.selected_path()
@@ -133,6 +169,8 @@ class OpenVaultPage(QWidget):
             self.passphrase.clear()
             self.passphrase.setFocus()
         self.error.show_message(_(err.message))
+        # The data file is gone but the key file remains: a backup is the way back.
+        self.restore_offer.setVisible(isinstance(err, VaultDataMissing))
 
     # texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -141,6 +179,9 @@ class OpenVaultPage(QWidget):
         self.browse_button.setText(_("&Browse…"))
         self.passphrase_label.setText(_("&Passphrase"))
         self.unlock_button.setText(_("&Unlock"))
+        self.forgot_button.setText(_("Forgot the passphrase? Use the recovery key"))
+        self.restore_button.setText(_("Restore from a backup…"))
+        self.restore_offer.setText(_("Restore this vault from a backup…"))
         if self._demo_passphrase is not None:
             self.demo_note.label.setText(
                 _("Demo vault: the passphrase is {passphrase}").format(

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from initiator_desktop.i18n import _
+from initiator_desktop.printing.recovery_sheet import RecoverySheet
 from initiator_desktop.ui.style import SPACING, NoteFrame, heading_label, hint_label
+from initiator_desktop.ui.vault.recovery_key_actions import RecoveryKeyActions
 
 
 class RecoveryKeyPage(QWidget):
@@ -33,6 +35,7 @@ class RecoveryKeyPage(QWidget):
         font.setPointSizeF(max(font.pointSizeF(), QFont(self.font()).pointSizeF()) * 1.3)
         self.key_box.label.setFont(font)
         self.key_box.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key_actions = RecoveryKeyActions(self)
         self.advice = hint_label(parent=self)
         self.written = QCheckBox(self)
         self.continue_button = QPushButton(self)
@@ -43,7 +46,8 @@ class RecoveryKeyPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, SPACING, 0, 0)
         layout.setSpacing(SPACING)
-        for widget in (self.heading, self.explanation, self.key_box, self.advice, self.written):
+        for widget in (self.heading, self.explanation, self.key_box, self.key_actions, self.advice,
+                       self.written):
             layout.addWidget(widget)
         layout.addStretch(1)
         layout.addLayout(buttons)
@@ -51,9 +55,10 @@ class RecoveryKeyPage(QWidget):
         self.continue_button.clicked.connect(self._on_continue_button_clicked)
         self.retranslate()
 
-    def show_key(self, key: str, *, upgraded: bool) -> None:
+    def show_key(self, sheet: RecoverySheet, *, upgraded: bool) -> None:
         self._upgraded = upgraded
-        self.key_box.label.setText(_two_lines(key))
+        self.key_box.label.setText(two_lines(sheet.key))
+        self.key_actions.set_sheet(sheet)
         self.written.setChecked(False)
         self.retranslate()
         self.written.setFocus()
@@ -61,6 +66,7 @@ class RecoveryKeyPage(QWidget):
     def _on_continue_button_clicked(self) -> None:
         # The key is not kept anywhere once the person has moved on.
         self.key_box.label.clear()
+        self.key_actions.set_sheet(None)
         self.confirmed.emit()
 
     def retranslate(self) -> None:
@@ -75,8 +81,8 @@ class RecoveryKeyPage(QWidget):
                 "It is shown only now.")
         )
         self.advice.setText(
-            _("Write it on paper and keep it somewhere safe, away from this computer. "
-              "Do not save it in a file or a photo.")
+            _("Write it down or print it, and keep the paper somewhere safe, away from this "
+              "computer. Do not keep it in a file, a cloud folder or a photo.")
         )
         self.written.setText(_("I have written down the recovery key"))
         self.continue_button.setText(_("C&ontinue"))
@@ -87,7 +93,7 @@ class RecoveryKeyPage(QWidget):
         super().changeEvent(event)
 
 
-def _two_lines(key: str) -> str:
+def two_lines(key: str) -> str:
     """Eight groups on two lines of four, so the key fits and is easy to copy by hand."""
     groups = key.split("-")
     half = len(groups) // 2

@@ -1,0 +1,136 @@
+"""The main window's actions, shortcuts and texts, and where they sit in menus and tool bar.
+
+The window connects and handles them; this module only makes and arranges them.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QSizePolicy, QTableView, QToolBar, QWidget
+
+from initiator_desktop.i18n import LANGUAGES, _, current_language
+from initiator_desktop.ui.language import LANGUAGE_NAMES
+from initiator_desktop.ui.vault.vault_menu import VaultMenu
+
+
+def _action(window: QMainWindow, shortcut: str | QKeySequence | None = None) -> QAction:
+    action = QAction(window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    return action
+
+
+class MainActions(QObject):
+    """Builds the menu bar and the tool bar of ``window``."""
+
+    def __init__(self, window: QMainWindow, table: QTableView,
+                 vault_menu: VaultMenu | None) -> None:
+        super().__init__(window)
+        self._vault_menu = vault_menu
+        self.lock = _action(window, "Ctrl+L")
+        self.hide = _action(window)
+        self.new = _action(window, "Ctrl+N")
+        self.save = _action(window, "Ctrl+S")
+        self.revert = _action(window)
+        self.delete = _action(window, QKeySequence(Qt.Key.Key_Delete))
+        # Del deletes a group only from the list; in a text field it deletes text.
+        self.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        table.addAction(self.delete)
+        self.quit = _action(window, "Ctrl+Q")
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.themes = _action(window)
+        self.themes.setCheckable(True)
+        self.languages = QActionGroup(window)
+        self.languages.setExclusive(True)
+        for code in LANGUAGES:
+            action = QAction(LANGUAGE_NAMES[code], window)
+            action.setCheckable(True)
+            action.setData(code)
+            self.languages.addAction(action)
+        self._build_menus(window)
+        self._build_tool_bar(window)
+        # On the window too, so Ctrl+L works while quick-hide hides the bars.
+        window.addActions([self.lock, self.hide])
+
+    def _window(self) -> QMainWindow:
+        # Looked up, not stored: a reference back to the window would make a cycle that
+        # keeps the window's Python side (and its vault data) alive after it is deleted.
+        return cast(QMainWindow, self.parent())
+
+    def hideable(self) -> list[QAction]:
+        """What stops answering while the screen is hidden: all but locking and hiding."""
+        keep = {self.lock, self.hide}
+        actions = [*self._window().findChildren(QAction)]
+        if self._vault_menu is not None:
+            actions += self._vault_menu.findChildren(QAction)
+        return [a for a in dict.fromkeys(actions)
+                if a not in keep and not a.isSeparator() and a.menu() is None]
+
+    def _build_menus(self, window: QMainWindow) -> None:
+        vault_menu = self._vault_menu
+        self.file_menu = QMenu(window)
+        if vault_menu is not None:
+            self.file_menu.addAction(vault_menu.settings_action)
+            self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit)
+        self.vault_menu = vault_menu or QMenu(window)
+        self.vault_menu.addAction(self.lock)
+        self.vault_menu.addAction(self.hide)
+        if vault_menu is not None:
+            vault_menu.add_vault_actions()
+        self.group_menu = QMenu(window)
+        for action in (self.new, self.save, self.revert):
+            self.group_menu.addAction(action)
+        self.group_menu.addSeparator()
+        self.group_menu.addAction(self.delete)
+        self.view_menu = QMenu(window)
+        self.view_menu.addAction(self.themes)
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.addActions(self.languages.actions())
+        for menu in (self.file_menu, self.vault_menu, self.group_menu, self.view_menu):
+            window.menuBar().addMenu(menu)
+
+    def _build_tool_bar(self, window: QMainWindow) -> None:
+        self.toolbar = toolbar = QToolBar(window)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        for action in (self.new, self.save, self.delete):
+            toolbar.addAction(action)
+        # Hide and Lock at the far end, away from the everyday buttons.
+        spacer = QWidget(toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.hide)
+        toolbar.addAction(self.lock)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(_("&File"))
+        if self._vault_menu is None:
+            self.vault_menu.setTitle(_("&Vault"))
+        self.group_menu.setTitle(_("&Group"))
+        self.view_menu.setTitle(_("&View"))
+        self.language_menu.setTitle(_("&Language"))
+        self.toolbar.setWindowTitle(_("Toolbar"))
+        self.lock.setText(_("&Lock"))
+        self.lock.setToolTip(_("Lock the vault (Ctrl+L)"))
+        self.hide.setText(_("&Hide the screen"))
+        self.hide.setToolTip(_("Hide everything at once (F12, or Esc twice)"))
+        self.new.setText(_("&New group"))
+        self.save.setText(_("&Save"))
+        self.revert.setText(_("&Revert changes"))
+        self.delete.setText(_("&Delete group…"))
+        self.quit.setText(_("&Quit"))
+        self.themes.setText(_("Show &themes in the list"))
+        self.themes.setToolTip(
+            _("Themes are sensitive. Keep them hidden when others can see the screen.")
+        )
+        for action in self.languages.actions():
+            action.setChecked(action.data() == current_language())

@@ -1,0 +1,1 @@
+"""Dialogs about the vault itself: passphrase, recovery key, backups, check and settings."""
