@@ -1,12 +1,16 @@
 """A rough, offline estimate of how hard a passphrase is to guess.
 
-Pure Python and no word lists: length and character variety give a score, and a few
-well-known weak patterns cap it. It is a hint for the person choosing, not a policy.
+Pure Python and no word lists. The passphrase is split into runs of letters, digits
+and other characters, and each run is priced the way a guesser would attack it: a word
+costs at most a dictionary look-up, a year or a known favourite almost nothing, a
+random-looking run its full character pool. It is a hint for the person choosing, not a
+policy.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -81,11 +85,32 @@ def _word_and_number(passphrase: str) -> bool:
     )
 
 
+_RUNS = re.compile(r"[^\W\d_]+|\d+|[\W_]+")
+_WORD_BITS = math.log2(100_000)  # a guesser's dictionary, with inflected forms
+_LETTER_BITS = math.log2(29)
+
+
+def _run_bits(run: str) -> float:
+    lowered = run.casefold()
+    if lowered in _COMMON or _is_sequence(lowered):
+        return 4.0
+    if run.isdigit():
+        if len(run) == 4 and run[:2] in ("19", "20"):
+            return 7.0  # a year
+        return len(run) * math.log2(10)
+    if run.isalpha():
+        mixed = run[1:] != run[1:].lower()  # capitals inside the run, not only first
+        bits = min(len(run) * _LETTER_BITS, _WORD_BITS + max(0, len(run) - 10) * 2)
+        return bits + (len(run) if mixed else 1.0 if run[0].isupper() else 0.0)
+    return 2.0 if run == " " else len(run) * math.log2(33)
+
+
 def estimated_bits(passphrase: str) -> float:
-    """Length times the bits of the character pool, with repeats counted at half value."""
+    """Guessing work in bits: the smaller of a per-run (word-aware) and a pool estimate."""
     distinct = len(set(passphrase))
     effective = distinct + (len(passphrase) - distinct) / 2
-    return effective * math.log2(_pool_size(passphrase))
+    pool = effective * math.log2(_pool_size(passphrase))
+    return min(pool, sum(_run_bits(run) for run in _RUNS.findall(passphrase)))
 
 
 def estimate(passphrase: str) -> PassphraseStrength:

@@ -60,3 +60,13 @@ def test_every_answer_has_a_level_and_a_message(passphrase: str) -> None:
 
 def test_the_estimate_is_pure_and_repeatable() -> None:
     assert estimate("en ganske lang setning") == estimate("en ganske lang setning")
+
+
+@pytest.mark.parametrize("passphrase", ["sommer 2024", "passord123 ok", "Vinter 1999!!"])
+def test_favourite_words_with_years_or_numbers_stay_weak(passphrase: str) -> None:
+    assert estimate(passphrase).level is WEAK
+
+
+def test_four_ordinary_words_are_at_least_fair() -> None:
+    assert estimate("correct horse battery staple").level >= StrengthLevel.GOOD
+    assert estimate("Tre glade kaniner hopper").level >= StrengthLevel.FAIR
