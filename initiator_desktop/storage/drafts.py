@@ -21,11 +21,12 @@ def save_draft(vault: Vault, key: str, payload: str) -> None:
         )
 
 
-def take_draft(vault: Vault, key: str) -> str | None:
-    """The draft stored under ``key``, removed from the vault as it is returned."""
+def load_draft(vault: Vault, key: str) -> str | None:
+    """The draft stored under ``key``; it stays until ``delete_draft`` (after a save)."""
     row = vault.connection.execute("SELECT payload FROM drafts WHERE key = ?", (key,)).fetchone()
-    if row is None:
-        return None
+    return None if row is None else str(row[0])
+
+
+def delete_draft(vault: Vault, key: str) -> None:
     with vault.repo.transaction():
         vault.connection.execute("DELETE FROM drafts WHERE key = ?", (key,))
-    return str(row[0])

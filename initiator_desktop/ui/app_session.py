@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 from initiator_desktop.core.lock_policy import LockReason, UnsavedAction, unsaved_action
 from initiator_desktop.i18n import _
 from initiator_desktop.storage.backup import rolling_backup
-from initiator_desktop.storage.drafts import save_draft, take_draft
+from initiator_desktop.storage.drafts import delete_draft, load_draft, save_draft
 from initiator_desktop.storage.errors import VaultError
 from initiator_desktop.storage.locations import data_dir
 from initiator_desktop.storage.vault import Vault
@@ -160,13 +160,23 @@ class AppSession(QObject):
 
     def _restore_draft(self, vault: Vault, window: MainWindow) -> str:
         try:
-            payload = take_draft(vault, page_draft.DRAFT_KEY)
+            payload = load_draft(vault, page_draft.DRAFT_KEY)
         except VaultError:
             return ""
         if payload is None or not page_draft.restore(window.page, payload):
             return ""
+        # The draft stays in the vault until the page is saved or reverted, so a crash
+        # before then does not lose it a second time.
+        window.page.dirty_changed.connect(
+            lambda dirty: None if dirty else self._forget_draft(vault))
         window.refresh_list()
         return _("Unsaved changes from before the lock were restored. Review them and save.")
+
+    def _forget_draft(self, vault: Vault) -> None:
+        # On failure it is simply offered again after the next unlock.
+        if vault.is_open:
+            with contextlib.suppress(VaultError):
+                delete_draft(vault, page_draft.DRAFT_KEY)
 
     # timers -----------------------------------------------------------------------------
     def _start_idle(self) -> None:

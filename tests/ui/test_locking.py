@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from initiator_desktop.core.content import VaultContent
 from initiator_desktop.core.lock_policy import LockReason
-from initiator_desktop.storage.drafts import save_draft, take_draft
+from initiator_desktop.storage.drafts import load_draft
 from initiator_desktop.storage.vault import Vault
 from initiator_desktop.ui import message_boxes
 from initiator_desktop.ui.app_session import AppSession
@@ -163,10 +163,8 @@ def test_auto_lock_keeps_invalid_edits_as_a_draft_and_restores_them(
     with Vault.open(path, PASSPHRASE) as vault:
         stored = {g.id: g for g in vault.repo.groups()}
         assert stored[group_id].name  # nothing invalid was saved
-        payload = take_draft(vault, page_draft.DRAFT_KEY)
+        payload = load_draft(vault, page_draft.DRAFT_KEY)
         assert payload is not None and "og ensomhet" in payload
-        # Put it back for the app to find (take_draft removed it).
-        save_draft(vault, page_draft.DRAFT_KEY, payload)
 
     locked_dialog(qtbot, session)
     window = unlock(qtbot, session)
@@ -179,9 +177,13 @@ def test_auto_lock_keeps_invalid_edits_as_a_draft_and_restores_them(
     assert window.notice.isVisible()
     assert "restored" in window.notice.text()
     assert window.list_panel.table.currentIndex().row() == window.model.row_of(group_id)
-    # The draft is taken: the next unlock does not restore it again.
+    # The draft stays until the page is saved or reverted (a crash must not lose it).
     assert session.vault is not None
-    assert take_draft(session.vault, page_draft.DRAFT_KEY) is None
+    assert load_draft(session.vault, page_draft.DRAFT_KEY) is not None
+    page.details.name.setText("Ny gruppe igjen")
+    page.details.name.textEdited.emit("Ny gruppe igjen")
+    assert page.save()
+    assert load_draft(session.vault, page_draft.DRAFT_KEY) is None
 
 
 def test_auto_lock_saves_valid_edits(
@@ -196,7 +198,7 @@ def test_auto_lock_saves_valid_edits(
         pass
     with Vault.open(path, PASSPHRASE) as vault:
         assert any(g.theme.endswith(" og lengsel") for g in vault.repo.groups())
-        assert take_draft(vault, page_draft.DRAFT_KEY) is None
+        assert load_draft(vault, page_draft.DRAFT_KEY) is None
 
 
 def test_a_lock_closes_an_open_message_box(
@@ -333,4 +335,4 @@ def test_quitting_from_outside_keeps_unsaved_work(
     assert window.page.is_dirty()
     session.shutdown()  # what the app does on aboutToQuit, e.g. at logout
     with Vault.open(path, PASSPHRASE) as vault:
-        assert take_draft(vault, page_draft.DRAFT_KEY) is not None
+        assert load_draft(vault, page_draft.DRAFT_KEY) is not None
