@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.page)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([520, 680])
+        splitter.setSizes([580, 620])
         self.work_area = QWidget(self)
         column = QVBoxLayout(self.work_area)
         column.setContentsMargins(0, 0, 0, 0)
