@@ -26,7 +26,6 @@ from initiator_desktop.ui.app_session import AppSession
 from initiator_desktop.ui.crash_notice import show_crash_notice
 from initiator_desktop.ui.language import apply_language, startup_language
 from initiator_desktop.ui.lock.clipboard_guard import shared_clipboard_guard
-from initiator_desktop.ui.main_window import MainWindow
 from initiator_desktop.ui.settings import ORGANISATION, AppSettings
 from initiator_desktop.ui.start.start_dialog import StartDialog
 from initiator_desktop.ui.style import MIN_POINT_SIZE
@@ -141,6 +140,8 @@ def _bench_main_window(
 
 def _show_main_window(app: QApplication, settings: AppSettings, vault: Vault, *,
                       bench: bool) -> int:
+    from initiator_desktop.ui.main_window import MainWindow
+
     window = MainWindow(vault.repo, settings, vault=vault)
     if bench:
         _after_first_paint(window, lambda: app.exit(EXIT_OK))

@@ -8,7 +8,6 @@ keep only the exception's type and the code locations of the stack.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 import traceback
 from collections.abc import Callable
@@ -30,10 +29,9 @@ def disable_core_dumps() -> bool:
     except (ImportError, ValueError, OSError):
         pass
     if sys.platform.startswith("linux"):
-        libc_name = ctypes.util.find_library("c")
-        if libc_name:
-            libc = ctypes.CDLL(libc_name, use_errno=True)
-            done = libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0 and done
+        # The process's own symbols include libc's prctl; find_library would run ldconfig.
+        libc = ctypes.CDLL(None, use_errno=True)
+        done = libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0 and done
     return done
 
 

@@ -9,13 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from dateutil.rrule import WEEKLY, rrule
 
+from initiator_desktop.core.clock import OSLO
 from initiator_desktop.core.models import ChangeKind, MeetingChange, Schedule
-
-OSLO = ZoneInfo("Europe/Oslo")
 
 
 @dataclass(frozen=True, slots=True)

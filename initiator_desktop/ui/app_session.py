@@ -13,11 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from initiator_desktop.core.clock import oslo_now
 from initiator_desktop.core.lock_policy import LockReason, UnsavedAction, unsaved_action
 from initiator_desktop.i18n import _
 from initiator_desktop.storage.backup import rolling_backup
@@ -26,12 +28,10 @@ from initiator_desktop.storage.errors import VaultError
 from initiator_desktop.storage.locations import data_dir
 from initiator_desktop.storage.vault import Vault
 from initiator_desktop.ui import message_boxes
-from initiator_desktop.ui.groups import page_draft
 from initiator_desktop.ui.lock.clipboard_guard import shared_clipboard_guard
 from initiator_desktop.ui.lock.idle_watcher import IdleWatcher
 from initiator_desktop.ui.lock.system_lock_signals import SystemLockSignals
 from initiator_desktop.ui.lock.window_sweep import close_open_dialogs
-from initiator_desktop.ui.main_window import MainWindow, oslo_now
 from initiator_desktop.ui.message_boxes import UnsavedChoice
 from initiator_desktop.ui.settings import AppSettings
 from initiator_desktop.ui.start.path_choosers import (
@@ -44,6 +44,18 @@ from initiator_desktop.ui.vault.backup_files import (
     choose_backup_destination,
     choose_backup_source,
 )
+
+if TYPE_CHECKING:
+    from initiator_desktop.ui.main_window import MainWindow
+
+
+def preload_main_window() -> None:
+    """Import the main window's modules, e.g. while the person types the passphrase.
+
+    They are not needed for the unlock screen, so start-up does not wait for them.
+    """
+    from initiator_desktop.ui import main_window  # noqa: F401
+    from initiator_desktop.ui.groups import page_draft  # noqa: F401
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +104,8 @@ class AppSession(QObject):
     # unlocking --------------------------------------------------------------------------
     def start(self) -> None:
         self._show_start_dialog(locked=False)
+        # After the unlock screen is painted, while the person types.
+        QTimer.singleShot(50, preload_main_window)
 
     def _show_start_dialog(self, *, locked: bool) -> None:
         o = self._options
@@ -136,6 +150,8 @@ class AppSession(QObject):
             self.dialog = None
         self.vault, self._path = vault, vault.path
         notices = [self._rolling_backup(vault)]
+        from initiator_desktop.ui.main_window import MainWindow
+
         window = MainWindow(vault.repo, self._settings, self._options.clock, vault=vault,
                             choose_backup=self._options.choose_backup_destination)
         window.lock_requested.connect(self._on_window_lock_requested)
@@ -160,6 +176,8 @@ class AppSession(QObject):
 
     def _restore_draft(self, vault: Vault, window: MainWindow) -> str:
         try:
+            from initiator_desktop.ui.groups import page_draft
+
             payload = load_draft(vault, page_draft.DRAFT_KEY)
         except VaultError:
             return ""
@@ -175,6 +193,8 @@ class AppSession(QObject):
     def _forget_draft(self, vault: Vault) -> None:
         # On failure it is simply offered again after the next unlock.
         if vault.is_open:
+            from initiator_desktop.ui.groups import page_draft
+
             with contextlib.suppress(VaultError):
                 delete_draft(vault, page_draft.DRAFT_KEY)
 
@@ -248,6 +268,8 @@ class AppSession(QObject):
         if page.save():
             return True
         # Nobody is there to ask: if even the draft cannot be written, locking still wins.
+        from initiator_desktop.ui.groups import page_draft
+
         with contextlib.suppress(VaultError):
             save_draft(vault, page_draft.DRAFT_KEY, page_draft.capture(page))
         return True

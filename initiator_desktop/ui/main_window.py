@@ -14,9 +14,9 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QTimer, Sig
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
+from initiator_desktop.core.clock import oslo_now
 from initiator_desktop.core.group_page import Saved, delete_group, group_overview
 from initiator_desktop.core.repository import VaultRepository
-from initiator_desktop.core.schedule import OSLO
 from initiator_desktop.i18n import _
 from initiator_desktop.storage.errors import VaultError
 from initiator_desktop.storage.vault import Vault
@@ -35,10 +35,6 @@ from initiator_desktop.ui.vault.backup_files import choose_backup_destination
 from initiator_desktop.ui.vault.vault_menu import VaultMenu
 
 DEFAULT_SIZE = (1200, 760)
-
-
-def oslo_now() -> datetime:
-    return datetime.now(OSLO)
 
 
 class MainWindow(QMainWindow):
