@@ -18,7 +18,7 @@ _DIGITS = re.compile(r"\d+")
 class RecoveryKeyTypo(ValueError):
     """The typed recovery key is malformed; ``group`` is the 1-based group at fault."""
 
-    message = N_("Group {group} of the recovery key is not right. Check it and try again.")
+    message = N_("Block {group} of the recovery key is not right. Check it and try again.")
 
     def __init__(self, group: int) -> None:
         super().__init__(f"recovery key group {group}")

@@ -64,7 +64,7 @@ def test_bad_passphrases_exit_3_and_change_nothing(
 @pytest.mark.parametrize(
     ("recovery", "text"),
     [("000011-" * 7 + "000011", "recovery key is not right"),
-     ("123456-" * 7 + "123456", "Group 1 of the recovery key")],
+     ("123456-" * 7 + "123456", "Block 1 of the recovery key")],
     ids=["wrong", "typo"],
 )
 def test_bad_recovery_keys_exit_3(vault: tuple[Path, str], recovery: str, text: str) -> None:

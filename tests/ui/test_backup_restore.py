@@ -167,7 +167,7 @@ def test_restore_explains_what_is_missing(
     page.target_edit.setText(str(tmp_path / "y.vault"))
     page.key_edit.setText("123")
     qtbot.mouseClick(page.restore_button, LEFT)
-    assert "Group 1" in page.error.text()
+    assert "Block 1" in page.error.text()
     qtbot.mouseClick(page.back_button, LEFT)
     assert dialog.stack.currentWidget() is dialog.tabs
 
@@ -225,7 +225,7 @@ def test_report_lines_for_problems() -> None:
                          integrity_problems=("x",), foreign_key_problems=1)
     lines = report_lines(report)
     assert lines[0].startswith("The check found problems.")
-    assert "2 encrypted pages do not check out." in lines
+    assert "2 encrypted pages are damaged." in lines
     assert "The database check reported 1 problem." in lines
     assert "1 entry points to something that is missing." in lines
 

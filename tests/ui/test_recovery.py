@@ -103,13 +103,13 @@ def test_a_mistyped_group_is_named_and_selected(
     page.key_edit.setText(typed)
     qtbot.mouseClick(page.unlock_button, LEFT)
     assert page.error.isVisible()
-    assert "Group 3" in page.error.text()
+    assert "Block 3" in page.error.text()
     assert page.key_edit.selectedText() == wrong
     assert dialog.stack.currentWidget() is page
 
     page.key_edit.setText("-".join(groups[:7]))
     qtbot.mouseClick(page.unlock_button, LEFT)
-    assert "Group 8" in page.error.text()
+    assert "Block 8" in page.error.text()
 
     qtbot.mouseClick(page.back_button, LEFT)
     assert dialog.stack.currentWidget() is dialog.tabs

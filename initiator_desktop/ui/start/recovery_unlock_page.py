@@ -132,15 +132,15 @@ class RecoveryUnlockPage(QWidget):
     def retranslate(self) -> None:
         self.heading.setText(_("Open with the recovery key"))
         self.explanation.setText(
-            _("Type the recovery key from your paper: eight groups of six digits. Spaces "
+            _("Type the recovery key from your paper: eight blocks of six digits. Spaces "
               "and dashes do not matter. Then you choose a new passphrase.")
         )
         self.vault_note.setText(
             _("Vault: {name}").format(name=self._path.name) if self._path else ""
         )
         self.key_label.setText(_("Recovery &key"))
-        self.key_hint.setText(_("A mistyped group is pointed out before anything else "
-                                "happens."))
+        self.key_hint.setText(_("A mistyped block is pointed out at once, before "
+                                "anything else happens."))
         self.back_button.setText(_("&Back"))
         self.unlock_button.setText(_("&Unlock"))
 

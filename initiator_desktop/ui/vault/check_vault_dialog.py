@@ -35,8 +35,8 @@ def report_lines(report: CheckReport) -> list[str]:
                "and keep this file until the restored vault is known to be good.")]
     if report.cipher_problems:
         count = len(report.cipher_problems)
-        lines.append(ngettext("{count} encrypted page does not check out.",
-                              "{count} encrypted pages do not check out.", count
+        lines.append(ngettext("{count} encrypted page is damaged.",
+                              "{count} encrypted pages are damaged.", count
                               ).format(count=count))
     if report.integrity_problems:
         count = len(report.integrity_problems)

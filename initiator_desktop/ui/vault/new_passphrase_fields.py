@@ -85,7 +85,7 @@ class NewPassphraseFields(QWidget):
 
     def retranslate(self) -> None:
         self.passphrase_label.setText(_("&New passphrase"))
-        self.repeat_label.setText(_("&Repeat the new passphrase"))
+        self.repeat_label.setText(_("Re&peat the new passphrase"))
         self._refresh()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -122,7 +122,7 @@ class SettingsDialog(QDialog):
             _("Unsaved changes are kept: saved if they are complete, otherwise restored "
               "after the next unlock.")
         )
-        self.hide_label.setText(_("&Quick-hide locks after"))
+        self.hide_label.setText(_("After quick-hide, &lock after"))
         self.hide_seconds.setSuffix(pgettext("seconds after a number", " s"))
         self.hide_seconds.setSpecialValueText(_("At once"))
         self.hide_hint.setText(
