@@ -17,6 +17,7 @@ from typing import TextIO
 
 from initiator_desktop import __version__, i18n
 from initiator_desktop.core.errors import DomainError
+from initiator_desktop.core.models import Group
 from initiator_desktop.exchange.errors import InvalidFile
 from initiator_desktop.hardening import disable_core_dumps
 from initiator_desktop.i18n import _, ngettext
@@ -32,6 +33,10 @@ RECOVERY_VAR = "INITIATOR_RECOVERY_KEY"
 
 class UsageError(Exception):
     """The command was called in a way it cannot run (exit code 2)."""
+
+
+class CommandFailed(Exception):
+    """The command could not do what was asked; the message is translated (exit code 1)."""
 
 
 def _exit_codes_help() -> str:
@@ -187,6 +192,53 @@ def _cmd_passwd(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+TITLE_NEUTRAL, TITLE_THEME = "neutral", "theme"
+
+
+def _find_group(groups: Sequence[Group], wanted: str) -> Group | None:
+    """The group with id ``wanted``, or the one group whose name matches it (any case)."""
+    by_id = [g for g in groups if g.id == wanted]
+    if by_id:
+        return by_id[0]
+    by_name = [g for g in groups if g.name.casefold() == wanted.strip().casefold()]
+    if len(by_name) > 1:
+        raise CommandFailed(_("More than one group is called {name}: give its id instead.")
+                            .format(name=wanted))
+    return by_name[0] if by_name else None
+
+
+def _calendar_title(group: Group, choice: str) -> str:
+    if choice == TITLE_NEUTRAL:
+        return _("Meeting")
+    if choice != TITLE_THEME:
+        return choice  # a code word the group agreed on
+    if not group.theme.strip():
+        raise CommandFailed(_("The group has no theme to use as the title."))
+    print(_("Warning: the calendar entries will show the group's theme. Calendars are often "
+            "shared and synchronised to phones and online services."), file=sys.stderr)
+    return group.theme
+
+
+def _cmd_calendar(args: argparse.Namespace) -> int:
+    from initiator_desktop.core.clock import oslo_now
+    from initiator_desktop.exchange.icalendar_export import calendar_for_group, write_calendar
+
+    with _open_vault(args.vault) as vault:
+        group = _find_group(vault.repo.groups(), args.group)
+        if group is None:
+            raise CommandFailed(_("No group is called {name}.").format(name=args.group))
+        schedules = vault.repo.schedules(group.id)
+        if not schedules:
+            raise CommandFailed(_("The group has no meeting times to export."))
+        place = next((p for p in vault.repo.places() if p.id == group.place_id), None)
+        title = _calendar_title(group, args.title)
+        data = calendar_for_group(group, place, schedules, title=title,
+                                  include_place=args.with_place, now=oslo_now())
+    write_calendar(args.out, data)
+    print(_("Wrote the calendar: {path}").format(path=args.out), file=sys.stderr)
+    return EXIT_OK
+
+
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -237,6 +289,18 @@ def build_parser() -> argparse.ArgumentParser:
                                  "prompt)").format(var=NEW_PASSPHRASE_VAR), _cmd_passwd)
     passwd.add_argument("--recovery-key", action="store_true",
                         help=_("unlock with the recovery key instead of the passphrase"))
+    cal = command("calendar", _("write a group's meeting times to an iCalendar file (.ics)"),
+                  _cmd_calendar)
+    cal.add_argument("--group", required=True, metavar="NAME_OR_ID",
+                     help=_("the group, by its name or its id"))
+    cal.add_argument("--out", required=True, type=Path, metavar="FILE",
+                     help=_("the .ics file to write"))
+    cal.add_argument("--title", default=TITLE_NEUTRAL, metavar="TITLE",
+                     help=_("what the entries are called: 'neutral' (the default, "
+                            "\"Meeting\"), 'theme' (the group's theme) or a code word"))
+    cal.add_argument("--with-place", action="store_true",
+                     help=_("include the place (for phone and video meetings only its "
+                            "name)"))
     return parser
 
 
@@ -259,6 +323,9 @@ def run(argv: Sequence[str]) -> int:
     except UsageError as err:
         _report(str(err))
         return EXIT_USAGE
+    except CommandFailed as err:
+        _report(str(err))
+        return EXIT_FAILED
     except VaultError as err:
         _report(_(err.message), err.path)
         return err.exit_code
