@@ -6,8 +6,6 @@ asked for, the place. Never a theme (unless it is the title), notes, attendance 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -15,6 +13,7 @@ from pathlib import Path
 from icalendar import Calendar, Event
 
 from initiator_desktop import __version__
+from initiator_desktop.atomic_files import write_atomically
 from initiator_desktop.core.clock import OSLO
 from initiator_desktop.core.models import (
     ChangeKind,
@@ -136,19 +135,5 @@ def calendar_for_group(group: Group, place: Place | None, schedules: Sequence[Sc
 
 
 def write_calendar(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves the old file or the new one.
-
-    The bytes twin of ``interchange.write_atomically``: the CRLF line ends of RFC 5545
-    must reach the file untouched.
-    """
-    path = Path(path)
-    handle, temp = tempfile.mkstemp(prefix=".calendar-", dir=path.parent or Path())
-    try:
-        with os.fdopen(handle, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        Path(temp).replace(path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Write the calendar atomically, bytes untouched (RFC 5545 needs its CRLF line ends)."""
+    write_atomically(path, data)

@@ -8,9 +8,7 @@ identifiers and references before a single row is written.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from datetime import date, time
 from functools import cache
 from pathlib import Path
@@ -18,6 +16,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+from initiator_desktop.atomic_files import write_atomically
 from initiator_desktop.core.content import (
     GroupRecord,
     VaultContent,
@@ -123,25 +122,10 @@ def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that a crash leaves the old file or the new one."""
-    path = Path(path)
-    handle, temp = tempfile.mkstemp(prefix=".export-", dir=path.parent or Path())
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        Path(temp).replace(path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 def export_file(repo: VaultRepository, path: Path) -> VaultContent:
     """Write the whole vault content to ``path``; returns what was written."""
     content = read_content(repo)
-    write_atomically(path, dumps(to_document(content)))
+    write_atomically(path, dumps(to_document(content)).encode("utf-8"))
     return content
 
 

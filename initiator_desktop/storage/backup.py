@@ -20,6 +20,7 @@ from pathlib import Path
 
 import sqlcipher3
 
+from initiator_desktop.atomic_files import fsync_folder
 from initiator_desktop.storage import connection, keyslots
 from initiator_desktop.storage.errors import (
     NotAVault,
@@ -83,7 +84,7 @@ def write_backup(vault: Vault, destination: Path) -> BackupInfo:
             with archive.open("rb") as fh:
                 os.fsync(fh.fileno())
             archive.replace(destination)
-        keyslots.fsync_folder(destination.parent)
+        fsync_folder(destination.parent)
     except OSError as exc:
         raise StorageFailed(destination, str(exc)) from exc
     return info
@@ -165,7 +166,7 @@ def restore_backup(source: Path, target: Path, *, passphrase: str | None = None,
             with database.open("rb") as fh:
                 os.fsync(fh.fileno())
             database.replace(target)
-            keyslots.fsync_folder(target.parent)
+            fsync_folder(target.parent)
     except OSError as exc:
         raise StorageFailed(target, str(exc)) from exc
     return BackupInfo(keys.vault_id, str(manifest.get("made_at", "")),

@@ -9,11 +9,8 @@ file, atomically; the database is never re-encrypted for it.
 from __future__ import annotations
 
 import base64
-import contextlib
 import json
-import os
 import secrets
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -23,6 +20,7 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from initiator_desktop import atomic_files
 from initiator_desktop.storage.errors import StorageFailed, VaultDamaged
 
 FORMAT = "initiator-desktop/keys"
@@ -210,34 +208,10 @@ def read_key_file(path: Path) -> KeyFile:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Temp file, fsync, rename, fsync the folder: a crash leaves the old or the new file."""
-    folder = path.parent
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-        try:
-            with os.fdopen(handle, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            Path(temp).replace(path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                Path(temp).unlink()
-            raise
-        fsync_folder(folder)
+        atomic_files.write_atomically(path, data)
     except OSError as exc:
         raise StorageFailed(path, str(exc)) from exc
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (POSIX; Windows has no folder handles for it)."""
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def write_key_file(path: Path, keys: KeyFile) -> None:
