@@ -15,13 +15,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+import sqlcipher3
+
 from initiator_desktop import __version__, i18n
 from initiator_desktop.core.errors import DomainError
 from initiator_desktop.core.models import Group
 from initiator_desktop.exchange.errors import InvalidFile
 from initiator_desktop.hardening import disable_core_dumps
 from initiator_desktop.i18n import _, ngettext
-from initiator_desktop.storage.errors import VaultError
+from initiator_desktop.storage.errors import VaultDamaged, VaultError
 from initiator_desktop.storage.recovery_key import RecoveryKeyTypo
 from initiator_desktop.storage.vault import Vault, check_vault
 
@@ -124,9 +126,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from initiator_desktop.core.content import read_content
     from initiator_desktop.exchange.interchange import dumps, export_file, to_document
-    from initiator_desktop.storage.vault import Vault
 
-    with Vault.open(args.vault, read_passphrase()) as vault:
+    with _open_vault(args.vault) as vault:
         if str(args.file) == "-":
             sys.stdout.write(dumps(to_document(read_content(vault.repo))))
             return EXIT_OK
@@ -341,6 +342,9 @@ def run(argv: Sequence[str]) -> int:
     except OSError as err:
         _report(_("The file could not be written or read."), err.strerror or "")
         return EXIT_FAILED
+    except sqlcipher3.Error as err:
+        _report(_(VaultDamaged.message), str(err)[:200])
+        return VaultDamaged.exit_code
     except KeyboardInterrupt:
         return EXIT_FAILED
 

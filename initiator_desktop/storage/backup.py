@@ -110,10 +110,15 @@ def _read_members(source: Path, folder: Path) -> tuple[dict[str, object], KeyFil
             database = folder / "vault.db"
             with zf.open("vault.db") as src, database.open("wb") as dst:
                 shutil.copyfileobj(src, dst, 1024 * 1024)
-        except (ValueError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
+        except (ValueError, RecursionError, RuntimeError, NotImplementedError, OSError,
+                zipfile.BadZipFile, UnicodeDecodeError) as exc:
+            # Hostile archives: deep JSON, encrypted or unknown-compression members.
             raise VaultDamaged(source, "backup file damaged") from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise NotAVault(source, "not a backup file")
+    version = manifest.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise VaultDamaged(source, "backup manifest damaged")
     if manifest.get("vault_id") != keys.vault_id:
         raise VaultDamaged(source, "backup parts do not belong together")
     return manifest, keys, database
@@ -155,22 +160,37 @@ def restore_backup(source: Path, target: Path, *, passphrase: str | None = None,
             manifest, keys, database = _read_members(source, Path(temp))
             data_key = _unwrap(keys, source, passphrase, recovery_key)
             _verify(database, data_key, keys, source)
-            if new_passphrase:
-                slot = keyslots.wrap(bytes(data_key), passphrase_bytes(
-                    connection.normalise_passphrase(new_passphrase)), keyslots.PASSPHRASE_KDF,
-                    keys.vault_id, PASSPHRASE_SLOT)
-                keys = keys.with_slot(PASSPHRASE_SLOT, slot)
+            keys = _with_new_passphrase(keys, data_key, new_passphrase)
             keys = replace(keys, initialised=True, legacy_rekey_pending=False)
-            _set_aside(existing)
-            keyslots.write_key_file(keys_target, keys)
-            with database.open("rb") as fh:
-                os.fsync(fh.fileno())
-            database.replace(target)
-            fsync_folder(target.parent)
+            aside = _set_aside(existing)
+            try:
+                keyslots.write_key_file(keys_target, keys)
+                with database.open("rb") as fh:
+                    os.fsync(fh.fileno())
+                database.replace(target)
+                fsync_folder(target.parent)
+            except BaseException:
+                _put_back(aside)
+                raise
     except OSError as exc:
         raise StorageFailed(target, str(exc)) from exc
     return BackupInfo(keys.vault_id, str(manifest.get("made_at", "")),
-                      int(manifest.get("schema_version", 0) or 0))
+                      int(manifest["schema_version"]))
+
+
+def _with_new_passphrase(keys: KeyFile, data_key: bytearray,
+                         new_passphrase: str | None) -> KeyFile:
+    """The key file with a new passphrase slot if one is given; wipes the data key."""
+    try:
+        if not new_passphrase:
+            return keys
+        secret = passphrase_bytes(connection.normalise_passphrase(new_passphrase))
+        slot = keyslots.wrap(bytes(data_key), secret, keyslots.PASSPHRASE_KDF, keys.vault_id,
+                             PASSPHRASE_SLOT)
+        return keys.with_slot(PASSPHRASE_SLOT, slot)
+    finally:
+        for index in range(len(data_key)):
+            data_key[index] = 0
 
 
 def _verify(database: Path, data_key: bytearray, keys: KeyFile, source: Path) -> None:
@@ -189,10 +209,24 @@ def _verify(database: Path, data_key: bytearray, keys: KeyFile, source: Path) ->
         conn.close()
 
 
-def _set_aside(paths: list[Path]) -> None:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+def _set_aside(paths: list[Path]) -> list[tuple[Path, Path]]:
+    """Rename existing files out of the way; returns (original, aside) pairs."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    moved = []
     for path in paths:
-        path.replace(path.with_name(f"{path.name}.replaced-{stamp}"))
+        aside = path.with_name(f"{path.name}.replaced-{stamp}")
+        if aside.exists():
+            raise StorageFailed(aside, "a set-aside copy with this name exists")
+        path.replace(aside)
+        moved.append((path, aside))
+    return moved
+
+
+def _put_back(moved: list[tuple[Path, Path]]) -> None:
+    for original, aside in moved:
+        with contextlib.suppress(OSError):
+            original.unlink(missing_ok=True)
+            aside.replace(original)
 
 
 def rolling_backup(vault: Vault, folder: Path, keep: int) -> Path | None:

@@ -41,6 +41,13 @@ class WrongRecoveryKey(VaultError):
     exit_code = EXIT_WRONG_KEY
 
 
+class KeyFileMissing(VaultError):
+    message = N_("The vault's key file (the file ending in .keys next to it) is missing, or "
+                 "this is an old vault and the passphrase is wrong. Put the key file back "
+                 "next to the vault, or restore the vault from a backup.")
+    exit_code = EXIT_DAMAGED
+
+
 class VaultDataMissing(VaultError):
     message = N_("The vault's data file is missing or empty, although its key file shows that "
                  "it held data. Nothing was changed. Restore the vault from a backup.")

@@ -27,7 +27,7 @@ from initiator_desktop.core.models import (
     Schedule,
     Tradition,
 )
-from initiator_desktop.storage.errors import StorageFailed
+from initiator_desktop.storage.errors import StorageFailed, VaultDamaged
 
 
 def _date(value: str | None) -> date | None:
@@ -67,7 +67,9 @@ class SqlRepository:
             yield
         except BaseException:
             self._depth = 0
-            self._conn.execute("ROLLBACK")
+            # SQLite may already have rolled back by itself (disk full, I/O error).
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
             raise
         self._depth = 0
         try:
@@ -85,9 +87,15 @@ class SqlRepository:
                 raise DomainError(N_("The change conflicts with other data."), "") from exc
             except sqlcipher3.OperationalError as exc:
                 raise StorageFailed(detail=str(exc)) from exc
+            except sqlcipher3.DatabaseError as exc:
+                raise VaultDamaged(detail=str(exc)) from exc
 
     def _rows(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
-        return self._conn.execute(sql, params).fetchall()
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlcipher3.DatabaseError as exc:
+            # A page that fails its HMAC or a malformed tree shows up only when read.
+            raise VaultDamaged(detail=str(exc)) from exc
 
     # places -------------------------------------------------------------------------
     def places(self) -> list[Place]:

@@ -19,6 +19,7 @@ import sqlcipher3
 from initiator_desktop.core.models import new_id
 from initiator_desktop.storage import connection, keyslots
 from initiator_desktop.storage.errors import (
+    KeyFileMissing,
     NotAVault,
     StorageFailed,
     VaultDamaged,
@@ -231,7 +232,12 @@ class Vault:
     @classmethod
     def _open_legacy(cls, path: Path, passphrase: str, *, upgrade: bool) -> Vault:
         connection.sniff(path)
-        conn = connection.connect(path, passphrase)
+        try:
+            conn = connection.connect(path, passphrase)
+        except WrongPassphrase as exc:
+            # Vaults keyed by the passphrase itself predate key files; any other vault
+            # without its key file cannot be opened, whatever the passphrase.
+            raise KeyFileMissing(path) from exc
         try:
             cls._check_schema(conn, path, upgrade=False)
             meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
@@ -244,6 +250,8 @@ class Vault:
         if not upgrade:
             return cls(path, conn, KeyFile(meta.get("vault_id", ""), "", {}), bytearray())
         conn.close()
+        if not meta.get("vault_id"):
+            raise VaultDamaged(path, "no vault id")
         data_key = bytearray(secrets.token_bytes(32))
         slots, recovery_text = _new_slots(bytes(data_key), passphrase, meta["vault_id"])
         keys = KeyFile(vault_id=meta["vault_id"], created_at=meta.get("created_at", _now()),
@@ -282,6 +290,7 @@ class Vault:
     # -- secrets --------------------------------------------------------------------
     def change_passphrase(self, new_passphrase: str) -> None:
         """Rewrap the data key under a new passphrase; the database is not touched."""
+        self._require_open()
         new_passphrase = connection.normalise_passphrase(new_passphrase)
         slot = keyslots.wrap(bytes(self._data_key), passphrase_bytes(new_passphrase),
                              keyslots.PASSPHRASE_KDF, self.keys.vault_id, PASSPHRASE_SLOT)
@@ -292,6 +301,7 @@ class Vault:
 
     def renew_recovery_key(self) -> str:
         """Replace the recovery key; the old one stops working. Returns the new one."""
+        self._require_open()
         text, secret = new_recovery_key()
         slot = keyslots.wrap(bytes(self._data_key), secret, keyslots.RECOVERY_KDF,
                              self.keys.vault_id, RECOVERY_SLOT)
@@ -299,6 +309,11 @@ class Vault:
         keyslots.write_key_file(key_file_path(self.path), keys)
         self.keys = keys
         return text
+
+    def _require_open(self) -> None:
+        # After close() the data key is zeroed: wrapping it would lock the vault for good.
+        if self._conn is None:
+            raise StorageFailed(self.path, "the vault is locked")
 
     def verify_passphrase(self, passphrase: str) -> bool:
         """Whether ``passphrase`` is the vault's current one (for confirming actions)."""
@@ -372,10 +387,13 @@ def _database_key(path: Path, passphrase: str) -> str | bytes:
                               keys.vault_id, PASSPHRASE_SLOT)
     except WrongSecret as exc:
         raise WrongPassphrase(path) from exc
-    if not _database_present(path) and keys.initialised and not path.is_dir():
-        raise VaultDataMissing(path)
-    connection.sniff(path)
-    return bytes(key)
+    try:
+        if not _database_present(path) and keys.initialised and not path.is_dir():
+            raise VaultDataMissing(path)
+        connection.sniff(path)
+        return bytes(key)
+    finally:
+        _wipe(key)
 
 
 def check_vault(path: Path, passphrase: str) -> CheckReport:
@@ -388,7 +406,7 @@ def check_vault(path: Path, passphrase: str) -> CheckReport:
     except WrongPassphrase as exc:
         if isinstance(key, bytes):
             raise VaultDamaged(path, "the data file does not match its key") from exc
-        raise
+        raise KeyFileMissing(path) from exc
     try:
         cipher = tuple(str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check"))
         try:

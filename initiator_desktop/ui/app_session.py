@@ -238,7 +238,9 @@ class AppSession(QObject):
     def lock(self, reason: LockReason = LockReason.MANUAL) -> bool:
         """Lock now; False if there was nothing to lock or the person cancelled."""
         window, vault = self.window, self.vault
-        if window is None or vault is None:
+        if window is None:
+            return self._lock_start_dialog()
+        if vault is None:
             return False
         if not self._keep_unsaved_work(window, vault, reason):
             return False
@@ -249,6 +251,24 @@ class AppSession(QObject):
         shared_clipboard_guard().clear_if_ours()
         vault.close()
         self.vault = None
+        self._show_start_dialog(locked=True)
+        self.locked.emit()
+        return True
+
+    def _lock_start_dialog(self) -> bool:
+        """Lock a vault the start dialog opened but has not handed over yet.
+
+        It is open while the dialog shows a new recovery key or asks for a new passphrase;
+        a screen lock or sleep must not leave it so.
+        """
+        dialog = self.dialog
+        if dialog is None or dialog.vault() is None:
+            return False
+        dialog.rejected.disconnect(self._on_dialog_rejected)
+        dialog.reject()  # closes the vault it holds
+        self._retire(dialog)
+        self.dialog = None
+        shared_clipboard_guard().clear_if_ours()
         self._show_start_dialog(locked=True)
         self.locked.emit()
         return True

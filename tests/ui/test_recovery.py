@@ -259,3 +259,22 @@ def test_the_vault_menu_opens_the_dialogs(
     menu.new_recovery_key_action.trigger()
     assert seen == ["NewRecoveryKeyDialog"]
     assert "new recovery key" in window.notice.text()
+
+
+def test_a_system_lock_while_asking_for_the_new_passphrase_closes_the_vault(
+    qtbot: QtBot, keyed_vault: tuple[Path, str], start_session  # type: ignore[no-untyped-def]
+) -> None:
+    path, key = keyed_vault
+    session = start_session(path)
+    dialog = session.dialog
+    qtbot.mouseClick(dialog.open_page.forgot_button, LEFT)
+    dialog.recovery_unlock_page.key_edit.setText(key)
+    qtbot.mouseClick(dialog.recovery_unlock_page.unlock_button, LEFT)
+    vault = dialog.vault()
+    assert vault is not None and vault.is_open
+    assert session.lock()  # what a screen lock or suspend triggers
+    assert not vault.is_open
+    assert session.dialog is not None and session.dialog is not dialog
+    assert session.dialog.vault() is None
+    with Vault.open(path, PASSPHRASE):  # nothing was changed
+        pass
