@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from initiator_desktop.core.passphrase_strength import MIN_LENGTH
 from initiator_desktop.i18n import _
 from initiator_desktop.storage.errors import VaultError
 from initiator_desktop.storage.keyslots import key_file_path
@@ -24,7 +23,7 @@ from initiator_desktop.ui.busy import busy_cursor
 from initiator_desktop.ui.start.passphrase_field import PassphraseField
 from initiator_desktop.ui.start.path_choosers import PathChooser
 from initiator_desktop.ui.style import SPACING, ErrorLabel, field_block, hint_label
-from initiator_desktop.ui.vault.new_passphrase_fields import strength_text
+from initiator_desktop.ui.vault.new_passphrase_fields import passphrase_problem, strength_text
 
 
 def free_default_path() -> Path | None:
@@ -104,13 +103,7 @@ class CreateVaultPage(QWidget):
             return _("Choose where to save the new vault.")
         if path.exists() or key_file_path(path).exists():
             return _("A file already exists there. Choose another name.")
-        if len(passphrase) < MIN_LENGTH:
-            return _("The passphrase needs at least {count} characters.").format(count=MIN_LENGTH)
-        if not self.repeat.text():
-            return _("Type the passphrase once more to confirm it.")
-        if self.repeat.text() != passphrase:
-            return _("The two passphrases are not the same.")
-        return ""
+        return passphrase_problem(passphrase, self.repeat.text())
 
     def _refresh(self) -> None:
         passphrase = self.passphrase.text()

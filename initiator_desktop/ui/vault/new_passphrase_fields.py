@@ -31,6 +31,17 @@ def strength_text(passphrase: str) -> str:
     )
 
 
+def passphrase_problem(passphrase: str, repeat: str) -> str:
+    """Why a new passphrase typed twice cannot be used yet, or "" when it can."""
+    if len(passphrase) < MIN_LENGTH:
+        return _("The passphrase needs at least {count} characters.").format(count=MIN_LENGTH)
+    if not repeat:
+        return _("Type the passphrase once more to confirm it.")
+    if repeat != passphrase:
+        return _("The two passphrases are not the same.")
+    return ""
+
+
 class NewPassphraseFields(QWidget):
     """Two passphrase fields; ``changed`` on every keystroke, ``submitted`` on Enter."""
 
@@ -65,14 +76,7 @@ class NewPassphraseFields(QWidget):
 
     def blocking_reason(self) -> str:
         """Why the new passphrase cannot be used yet, or "" when it can."""
-        passphrase = self.passphrase.text()
-        if len(passphrase) < MIN_LENGTH:
-            return _("The passphrase needs at least {count} characters.").format(count=MIN_LENGTH)
-        if not self.repeat.text():
-            return _("Type the passphrase once more to confirm it.")
-        if self.repeat.text() != passphrase:
-            return _("The two passphrases are not the same.")
-        return ""
+        return passphrase_problem(self.passphrase.text(), self.repeat.text())
 
     def _refresh(self) -> None:
         self.strength.setText(strength_text(self.passphrase.text()))
