@@ -16,6 +16,9 @@ from initiator_desktop.core.errors import N_, DomainError
 MAX_NAME = 80
 MAX_TEXT = 2000
 MAX_COUNT = 200
+MAX_TITLE = 120
+DEFAULT_DURATION = 120  # about two hours with a break, as the frames recommend
+DEFAULT_BREAK = 15
 LANGUAGES = ("nb", "nn", "en")
 
 
@@ -122,8 +125,8 @@ class Schedule:
     weekday: int
     start: time
     first_date: date
-    duration_minutes: int = 120
-    break_minutes: int = 15
+    duration_minutes: int = DEFAULT_DURATION
+    break_minutes: int = DEFAULT_BREAK
     interval_weeks: int = 1
     last_date: date | None = None
     changes: tuple[MeetingChange, ...] = ()
@@ -156,7 +159,7 @@ class FrameText:
     body: str = ""
 
     def __post_init__(self) -> None:
-        _text(self.title, "title", required=True, limit=120)
+        _text(self.title, "title", required=True, limit=MAX_TITLE)
         _text(self.body, "body", limit=600)
 
 

@@ -86,6 +86,15 @@ def _new_slots(data_key: bytes, passphrase: str, vault_id: str) -> tuple[dict[st
     return slots, recovery_text
 
 
+def _unwrap_with_passphrase(keys: KeyFile, passphrase: str, path: Path) -> bytearray:
+    """The data key from the passphrase slot; WrongPassphrase if it does not open."""
+    try:
+        return keyslots.unwrap(keys.slots[PASSPHRASE_SLOT], passphrase_bytes(passphrase),
+                               keys.vault_id, PASSPHRASE_SLOT)
+    except WrongSecret as exc:
+        raise WrongPassphrase(path) from exc
+
+
 def _database_present(path: Path) -> bool:
     try:
         return path.is_file() and path.stat().st_size > 0
@@ -156,11 +165,7 @@ class Vault:
         if not keys_path.exists():
             return cls._open_legacy(path, passphrase, upgrade=upgrade)
         keys = keyslots.read_key_file(keys_path)
-        try:
-            data_key = keyslots.unwrap(keys.slots[PASSPHRASE_SLOT], passphrase_bytes(passphrase),
-                                       keys.vault_id, PASSPHRASE_SLOT)
-        except WrongSecret as exc:
-            raise WrongPassphrase(path) from exc
+        data_key = _unwrap_with_passphrase(keys, passphrase, path)
         return cls._open_keyed(path, keys, data_key, legacy_passphrase=passphrase,
                                upgrade=upgrade)
 
@@ -318,10 +323,9 @@ class Vault:
     def verify_passphrase(self, passphrase: str) -> bool:
         """Whether ``passphrase`` is the vault's current one (for confirming actions)."""
         try:
-            key = keyslots.unwrap(self.keys.slots[PASSPHRASE_SLOT], passphrase_bytes(
-                connection.normalise_passphrase(passphrase)), self.keys.vault_id,
-                PASSPHRASE_SLOT)
-        except (WrongSecret, WrongPassphrase):
+            key = _unwrap_with_passphrase(
+                self.keys, connection.normalise_passphrase(passphrase), self.path)
+        except WrongPassphrase:
             return False
         same = secrets.compare_digest(bytes(key), bytes(self._data_key))
         _wipe(key)
@@ -382,11 +386,7 @@ def _database_key(path: Path, passphrase: str) -> str | bytes:
         connection.sniff(path)
         return passphrase
     keys = keyslots.read_key_file(keys_path)
-    try:
-        key = keyslots.unwrap(keys.slots[PASSPHRASE_SLOT], passphrase_bytes(passphrase),
-                              keys.vault_id, PASSPHRASE_SLOT)
-    except WrongSecret as exc:
-        raise WrongPassphrase(path) from exc
+    key = _unwrap_with_passphrase(keys, passphrase, path)
     try:
         if not _database_present(path) and keys.initialised and not path.is_dir():
             raise VaultDataMissing(path)

@@ -22,7 +22,13 @@ from PySide6.QtWidgets import (
 
 from initiator_desktop.core.errors import DomainError
 from initiator_desktop.core.frame_library import default_frames, preset_for
-from initiator_desktop.core.models import LANGUAGES, FrameItem, FrameKind, Tradition
+from initiator_desktop.core.models import (
+    LANGUAGES,
+    MAX_TITLE,
+    FrameItem,
+    FrameKind,
+    Tradition,
+)
 from initiator_desktop.i18n import _, current_language
 from initiator_desktop.ui import message_boxes
 from initiator_desktop.ui.field_errors import FieldErrors, error_text
@@ -61,7 +67,7 @@ class FrameListEditor(QWidget):
         self.up_button, self.down_button = QPushButton(self), QPushButton(self)
         self.kind_label, self.kind = QLabel(self), QComboBox(self)
         self.title_label, self.title = QLabel(self), QLineEdit(self)
-        self.title.setMaxLength(120)
+        self.title.setMaxLength(MAX_TITLE)
         self.body_label, self.body = QLabel(self), QPlainTextEdit(self)
         self.body.setTabChangesFocus(True)
         self.body.setFixedHeight(self.body.fontMetrics().lineSpacing() * _BODY_LINES + 14)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from initiator_desktop.core.errors import DomainError
-from initiator_desktop.core.models import Schedule, new_id
+from initiator_desktop.core.models import DEFAULT_BREAK, DEFAULT_DURATION, Schedule, new_id
 from initiator_desktop.core.schedule import occurrences
 from initiator_desktop.i18n import _, ngettext, pgettext
 from initiator_desktop.i18n.formatting import babel_locale, format_day, format_time, weekday_name
@@ -127,8 +127,8 @@ class ScheduleEditor(QWidget):
             self.enabled.setChecked(first is not None)
             self._fill_weekdays(start_day.weekday())
             self.start.setTime(_qtime(first.start if first else DEFAULT_START))
-            self.duration.setValue(first.duration_minutes if first else 120)
-            self.break_minutes.setValue(first.break_minutes if first else 15)
+            self.duration.setValue(first.duration_minutes if first else DEFAULT_DURATION)
+            self.break_minutes.setValue(first.break_minutes if first else DEFAULT_BREAK)
             self._fill_intervals(first.interval_weeks if first else 1)
             self.first_date.setDate(_qdate(start_day))
             last = first.last_date if first else None
