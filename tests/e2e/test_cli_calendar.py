@@ -92,7 +92,7 @@ def test_missing_options_are_a_usage_error(demo_vault: Path) -> None:
 
 
 def test_ambiguous_name_asks_for_the_id() -> None:
-    from initiator_desktop.cli import CommandFailed, _find_group
+    from initiator_desktop.cli.common import CommandFailed, find_group as _find_group
     from initiator_desktop.core.models import Group
 
     twins = [Group(name="Kveldsgruppa"), Group(name="kveldsgruppa")]
