@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 from enum import StrEnum
+from itertools import pairwise
 
 from initiator_desktop.core.errors import N_, DomainError
 
@@ -17,6 +18,8 @@ MAX_NAME = 80
 MAX_TEXT = 2000
 MAX_COUNT = 200
 MAX_TITLE = 120
+MAX_CODE_WORD = 40
+MAX_PAUSE_DAYS = 366
 DEFAULT_DURATION = 120  # about two hours with a break, as the frames recommend
 DEFAULT_BREAK = 15
 LANGUAGES = ("nb", "nn", "en")
@@ -55,6 +58,7 @@ class FrameKind(StrEnum):
 class ChangeKind(StrEnum):
     CANCELLED = "cancelled"
     MOVED = "moved"
+    ADDED = "added"
 
 
 def _coerce(obj: object, field_name: str, kind: type[StrEnum]) -> None:
@@ -103,7 +107,11 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class MeetingChange:
-    """One meeting of a series that was cancelled or moved to another date or time."""
+    """One meeting of a series cancelled or moved, or one extra meeting added once.
+
+    An added meeting's date is ``original_date``; ``new_start`` is its time when it
+    differs from the series' usual start.
+    """
 
     original_date: date
     kind: ChangeKind
@@ -116,6 +124,25 @@ class MeetingChange:
             raise DomainError(N_("A moved meeting needs a new date or time."), field="new_date")
         if self.kind is ChangeKind.CANCELLED and (self.new_date or self.new_start):
             raise DomainError(N_("A cancelled meeting has no new date."), field="new_date")
+        if self.kind is ChangeKind.ADDED and self.new_date is not None:
+            raise DomainError(N_("An added meeting has only its own date."), field="new_date")
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    """A period without meetings, such as the Christmas or Easter weeks (both days included)."""
+
+    first_day: date
+    last_day: date
+
+    def __post_init__(self) -> None:
+        if self.last_day < self.first_day:
+            raise DomainError(N_("The pause ends before it begins."), "last_day")
+        if (self.last_day - self.first_day).days >= MAX_PAUSE_DAYS:
+            raise DomainError(N_("A pause can last at most a year."), "last_day")
+
+    def covers(self, day: date) -> bool:
+        return self.first_day <= day <= self.last_day
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,9 +175,18 @@ class Schedule:
         originals = [c.original_date for c in self.changes]
         if len(set(originals)) != len(originals):
             raise DomainError(N_("A meeting can only be changed once."), "changes")
+        if any(c.kind is ChangeKind.ADDED and self.is_series_date(c.original_date)
+               for c in self.changes):
+            raise DomainError(N_("There is already a meeting on that day."), "changes")
         # Canonical order, so equal schedules compare equal however they were built.
         ordered = tuple(sorted(self.changes, key=lambda c: c.original_date))
         object.__setattr__(self, "changes", ordered)
+
+    def is_series_date(self, day: date) -> bool:
+        """Whether ``day`` is one of the series' regular meeting dates."""
+        if day < self.first_date or (self.last_date is not None and day > self.last_date):
+            return False
+        return (day - self.first_date).days % (7 * self.interval_weeks) == 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,8 +254,9 @@ ADVISED_SIZE = range(4, 9)
 class Group:
     """A self-help group as the initiator knows it.
 
-    ``name`` is the neutral name the members use and the only thing lists, cards and
-    calendars show; ``theme`` is sensitive and stays where the initiator works.
+    ``name`` is the neutral name the members use and the only thing lists and cards show;
+    ``theme`` is sensitive and stays where the initiator works. Calendars show neither:
+    only ``code_word`` if the group chose one, or a neutral word.
     """
 
     name: str
@@ -230,6 +267,9 @@ class Group:
     initiator_meetings: int = 3
     planned_size: int | None = None
     place_id: str | None = None
+    skip_holidays: bool = False
+    code_word: str = ""
+    pauses: tuple[Pause, ...] = ()
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
@@ -237,9 +277,19 @@ class Group:
         _coerce(self, "status", GroupStatus)
         _text(self.name, "name", required=True, limit=MAX_NAME)
         _text(self.theme, "theme", limit=200)
+        _text(self.code_word, "code_word", limit=MAX_CODE_WORD)
+        if "\n" in self.code_word or "\r" in self.code_word:
+            raise DomainError(N_("The code word must fit on one line."), "code_word")
+        ordered = tuple(sorted(self.pauses, key=lambda p: p.first_day))
+        if any(b.first_day <= a.last_day for a, b in pairwise(ordered)):
+            raise DomainError(N_("Two pauses overlap."), "pauses")
+        object.__setattr__(self, "pauses", ordered)
         _count(self.initiator_meetings, "initiator_meetings", 1, 10)
         if self.planned_size is not None:
             _count(self.planned_size, "planned_size", 1, 50)
+
+    def paused_on(self, day: date) -> bool:
+        return any(p.covers(day) for p in self.pauses)
 
     def size_advice(self) -> str | None:
         """A gentle note when the planned size is outside what the frames advise."""

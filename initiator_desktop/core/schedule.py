@@ -28,6 +28,7 @@ class Meeting:
     break_end: datetime
     cancelled: bool = False
     moved: bool = False
+    added: bool = False
 
     @property
     def date(self) -> date:
@@ -70,15 +71,13 @@ def _meeting(schedule: Schedule, original: date, day: date, at: time, **flags: b
 
 def in_series(schedule: Schedule, day: date) -> bool:
     """Whether ``day`` is one of the series' regular meeting dates."""
-    if day < schedule.first_date or (schedule.last_date and day > schedule.last_date):
-        return False
-    return (day - schedule.first_date).days % (7 * schedule.interval_weeks) == 0
+    return schedule.is_series_date(day)
 
 
 def occurrences(
     schedule: Schedule, start: date, end: date, *, include_cancelled: bool = False
 ) -> list[Meeting]:
-    """Meetings of ``schedule`` whose (possibly moved) date lies in ``start..end``."""
+    """Meetings of ``schedule`` whose (possibly moved or added) date lies in ``start..end``."""
     changes: dict[date, MeetingChange] = {c.original_date: c for c in schedule.changes}
     meetings: list[Meeting] = []
     for original in _series_dates(schedule, start, end):
@@ -91,6 +90,12 @@ def occurrences(
             )
     # A moved meeting may land in the window from a series date anywhere else.
     for change in changes.values():
+        if change.kind is ChangeKind.ADDED:
+            if start <= change.original_date <= end:
+                at = change.new_start or schedule.start
+                meetings.append(_meeting(schedule, change.original_date, change.original_date,
+                                         at, added=True))
+            continue
         if change.kind is not ChangeKind.MOVED or not in_series(schedule, change.original_date):
             continue
         day = change.new_date or change.original_date

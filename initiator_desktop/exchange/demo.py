@@ -19,12 +19,14 @@ from initiator_desktop.core.models import (
     Group,
     GroupStatus,
     MeetingChange,
+    Pause,
     Place,
     PlaceKind,
     Schedule,
     Tradition,
 )
 from initiator_desktop.core.schedule import held_meetings
+from initiator_desktop.core.schedule_edits import change_rhythm
 from initiator_desktop.exchange import interchange, safe_json
 from initiator_desktop.storage.vault import Vault
 
@@ -49,6 +51,10 @@ class _Plan:
     size: int
     place: Place
     ended_weeks_ago: int | None = None
+    code_word: str = ""
+    christmas_pause: bool = False
+    skip_holidays: bool = False
+    fortnightly_weeks_ago: int | None = None  # was weekly until then
 
 
 def _places() -> dict[str, Place]:
@@ -75,16 +81,32 @@ def _places() -> dict[str, Place]:
 def _plans(places: dict[str, Place]) -> list[_Plan]:
     return [
         _Plan("Tirsdagsgruppa", "Sorg", GroupStatus.SELF_RUNNING, Tradition.SN, 1,
-              time(18, 0), 50, 1, 7, places["volunteer"]),
+              time(18, 0), 50, 1, 7, places["volunteer"], code_word="Tirsdagsprat",
+              christmas_pause=True, skip_holidays=True),
         _Plan("Torsdagsgruppa", "Angst", GroupStatus.STARTING, Tradition.SN, 3,
               time(17, 30), 2, 1, 6, places["library"]),
         _Plan("Kveldsgruppa", "Pårørende", GroupStatus.PLANNED, Tradition.SN, 0,
               time(19, 0), -3, 2, 8, places["health"]),
         _Plan("Onsdagsringen", "Kroniske smerter", GroupStatus.SELF_RUNNING, Tradition.HYBRID,
-              2, time(20, 0), 44, 2, 5, places["phone"]),
+              2, time(20, 0), 44, 1, 5, places["phone"], code_word="Ringen",
+              fortnightly_weeks_ago=20),
         _Plan("Vårgruppa", "Samlivsbrudd", GroupStatus.ENDED, Tradition.SN, 0,
               time(18, 0), 60, 1, 6, places["volunteer"], ended_weeks_ago=30),
     ]
+
+
+def _christmas_pause(today: date) -> Pause:
+    """The coming Christmas weeks (this year's, until they are over)."""
+    year = today.year if today <= date(today.year, 12, 21) else today.year + 1
+    return Pause(date(year, 12, 21), date(year + 1, 1, 3))
+
+
+def _schedules(plan: _Plan, today: date, rng: random.Random) -> tuple[Schedule, ...]:
+    series = _schedule(plan, today, rng)
+    if plan.fortnightly_weeks_ago is None:
+        return (series,)
+    switch = today - timedelta(weeks=plan.fortnightly_weeks_ago)
+    return change_rhythm(series, switch, interval_weeks=2)
 
 
 def _schedule(plan: _Plan, today: date, rng: random.Random) -> Schedule:
@@ -110,10 +132,10 @@ def _schedule(plan: _Plan, today: date, rng: random.Random) -> Schedule:
                     changes=tuple(sorted(changes, key=lambda c: c.original_date)))
 
 
-def _attendance(schedule: Schedule, plan: _Plan, today: date,
+def _attendance(schedules: tuple[Schedule, ...], plan: _Plan, today: date,
                 rng: random.Random) -> tuple[Attendance, ...]:
     records = []
-    for index, meeting in enumerate(held_meetings([schedule], today - timedelta(days=1))):
+    for index, meeting in enumerate(held_meetings(schedules, today - timedelta(days=1))):
         if index > 4 and rng.random() < 0.06:
             continue  # a few meetings were never recorded, as in real life
         absent = min(plan.size - 2, max(0, int(rng.gauss(1.0, 1.0))))
@@ -131,13 +153,15 @@ def demo_content(today: date | None = None, seed: int = 7) -> VaultContent:
     places = _places()
     records = []
     for plan in _plans(places):
-        schedule = _schedule(plan, today, rng)
+        schedules = _schedules(plan, today, rng)
         preset = Preset.PHONE if plan.place.kind is PlaceKind.PHONE else Preset.SN
         group = Group(name=plan.name, theme=plan.theme, tradition=plan.tradition,
-                      status=plan.status, planned_size=plan.size, place_id=plan.place.id)
-        records.append(GroupRecord(group=group, schedules=(schedule,),
+                      status=plan.status, planned_size=plan.size, place_id=plan.place.id,
+                      code_word=plan.code_word, skip_holidays=plan.skip_holidays,
+                      pauses=(_christmas_pause(today),) if plan.christmas_pause else ())
+        records.append(GroupRecord(group=group, schedules=schedules,
                                    frames=tuple(default_frames(preset)),
-                                   attendance=_attendance(schedule, plan, today, rng)))
+                                   attendance=_attendance(schedules, plan, today, rng)))
     return VaultContent(places=tuple(places.values()), groups=tuple(records))
 
 

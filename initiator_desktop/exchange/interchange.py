@@ -34,6 +34,7 @@ from initiator_desktop.core.models import (
     Group,
     GroupStatus,
     MeetingChange,
+    Pause,
     Place,
     PlaceKind,
     Schedule,
@@ -45,7 +46,9 @@ from initiator_desktop.exchange.errors import InvalidFile
 from initiator_desktop.resources import resources_dir
 
 FORMAT = "initiator-desktop/vault"
-FORMAT_VERSION = 1
+# Version 1 files (no pauses, holiday skipping, code words or added meetings) still import;
+# the schema accepts both.
+FORMAT_VERSION = 2
 TIME_PATTERN = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -98,6 +101,8 @@ def _group_doc(r: GroupRecord) -> dict[str, Any]:
         "id": g.id, "name": g.name, "theme": g.theme, "tradition": g.tradition.value,
         "open": g.is_open, "status": g.status.value, "initiator_meetings": g.initiator_meetings,
         "planned_size": g.planned_size, "place_id": g.place_id,
+        "skip_holidays": g.skip_holidays, "code_word": g.code_word,
+        "pauses": [{"from": _iso(p.first_day), "to": _iso(p.last_day)} for p in g.pauses],
         "schedules": [_schedule_doc(s) for s in r.schedules],
         "frames": [_frame_doc(f) for f in r.frames],
         "attendance": [
@@ -206,6 +211,13 @@ def _group(doc: dict[str, Any], path: str) -> GroupRecord:
         tradition=Tradition(doc.get("tradition", "sn")), is_open=doc.get("open", False),
         status=GroupStatus(doc["status"]), initiator_meetings=doc.get("initiator_meetings", 3),
         planned_size=doc.get("planned_size"), place_id=doc.get("place_id"),
+        skip_holidays=doc.get("skip_holidays", False), code_word=doc.get("code_word", ""),
+        pauses=tuple(
+            _build(f"{path}.pauses[{i}]", Pause,
+                   first_day=_date(p["from"], f"{path}.pauses[{i}].from"),
+                   last_day=_date(p["to"], f"{path}.pauses[{i}].to"))
+            for i, p in enumerate(doc.get("pauses", []))
+        ),
     )
     return GroupRecord(
         group=group,

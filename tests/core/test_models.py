@@ -329,3 +329,45 @@ def test_enum_values_given_as_text_are_converted_or_refused() -> None:
         Group(name="x", status="paused")  # type: ignore[arg-type]
     assert caught.value.field == "status"
     assert Place(name="Rom", kind="phone").kind is PlaceKind.PHONE  # type: ignore[arg-type]
+
+
+# -- calendar fields (schema 3) ---------------------------------------------------------
+def test_pause_order_and_length() -> None:
+    from initiator_desktop.core.models import Pause
+
+    with pytest.raises(DomainError, match="ends before"):
+        Pause(date(2026, 12, 21), date(2026, 12, 20))
+    with pytest.raises(DomainError, match="at most a year"):
+        Pause(date(2026, 1, 1), date(2027, 1, 2))
+    assert Pause(date(2026, 12, 21), date(2026, 12, 21)).covers(date(2026, 12, 21))
+
+
+def test_group_pauses_are_sorted_and_must_not_overlap() -> None:
+    from initiator_desktop.core.models import Pause
+
+    easter = Pause(date(2027, 3, 22), date(2027, 3, 29))
+    christmas = Pause(date(2026, 12, 21), date(2027, 1, 3))
+    group = Group(name="A", pauses=(easter, christmas))
+    assert group.pauses == (christmas, easter)
+    assert group.paused_on(date(2027, 1, 3)) and not group.paused_on(date(2027, 1, 4))
+    with pytest.raises(DomainError, match="overlap"):
+        Group(name="A", pauses=(christmas, Pause(date(2027, 1, 3), date(2027, 1, 10))))
+
+
+def test_code_word_is_short_and_on_one_line() -> None:
+    assert Group(name="A", code_word="Tirsdagsprat").code_word == "Tirsdagsprat"
+    with pytest.raises(DomainError):
+        Group(name="A", code_word="x" * 41)
+    with pytest.raises(DomainError, match="one line"):
+        Group(name="A", code_word="Tirsdag\nSorg")
+
+
+def test_added_meeting_rules() -> None:
+    with pytest.raises(DomainError, match="only its own date"):
+        MeetingChange(date(2026, 1, 8), ChangeKind.ADDED, new_date=date(2026, 1, 9))
+    with pytest.raises(DomainError, match="already a meeting"):
+        Schedule(weekday=1, start=time(18, 0), first_date=date(2026, 1, 6),
+                 changes=(MeetingChange(date(2026, 1, 13), ChangeKind.ADDED),))
+    outside = Schedule(weekday=1, start=time(18, 0), first_date=date(2026, 1, 6),
+                       changes=(MeetingChange(date(2026, 1, 1), ChangeKind.ADDED),))
+    assert not outside.is_series_date(date(2026, 1, 1))

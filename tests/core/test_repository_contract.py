@@ -24,6 +24,7 @@ from initiator_desktop.core.models import (
     Group,
     GroupStatus,
     MeetingChange,
+    Pause,
     Place,
     PlaceKind,
     Schedule,
@@ -151,6 +152,10 @@ def test_groups_round_trip_in_name_order(repo: VaultRepository) -> None:
             status=GroupStatus.SELF_RUNNING,
             initiator_meetings=1,
             planned_size=50,
+            skip_holidays=True,
+            code_word="Tirsdagsprat",
+            pauses=(Pause(date(2027, 3, 22), date(2027, 3, 29)),
+                    Pause(date(2026, 12, 21), date(2027, 1, 3))),
         ),
     ]
     for group in groups:
@@ -173,10 +178,14 @@ def test_group_update_in_place(repo: VaultRepository) -> None:
         place_id=place.id,
         status=GroupStatus.STARTING,
         planned_size=7,
+        pauses=(Pause(date(2026, 7, 1), date(2026, 7, 31)),),
     )
     repo.save_group(changed)
     assert repo.groups() == [changed]
     assert repo.group(group.id) == changed
+    unpaused = replace(changed, pauses=())
+    repo.save_group(unpaused)
+    assert repo.group(group.id) == unpaused
 
 
 def test_group_referring_to_a_missing_place_is_refused(repo: VaultRepository) -> None:
@@ -253,6 +262,8 @@ def test_schedules_with_changes_round_trip_equal(repo: VaultRepository) -> None:
                 new_date=date(2026, 3, 5),
                 new_start=time(17, 15),
             ),
+            MeetingChange(date(2026, 3, 12), ChangeKind.ADDED),
+            MeetingChange(date(2026, 3, 13), ChangeKind.ADDED, new_start=time(12, 0)),
         ),
     )
     other = schedule(date(2025, 9, 4), duration_minutes=360, break_minutes=60)

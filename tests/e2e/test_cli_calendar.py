@@ -35,8 +35,8 @@ def events(path: Path) -> list[dict[str, str]]:
 
 def test_neutral_calendar(demo_vault: Path, demo_groups: list[dict[str, object]],
                           tmp_path: Path) -> None:
-    out = tmp_path / "tuesday.ics"
-    result = run("calendar", str(demo_vault), "--group", "TIRSDAGSGRUPPA", "--out", str(out))
+    out = tmp_path / "thursday.ics"
+    result = run("calendar", str(demo_vault), "--group", "TORSDAGSGRUPPA", "--out", str(out))
     assert result.returncode == 0, result.stderr
     found = events(out)
     assert found
@@ -46,6 +46,48 @@ def test_neutral_calendar(demo_vault: Path, demo_groups: list[dict[str, object]]
     for group in demo_groups:
         assert str(group["theme"]) not in text
     assert "Warning" not in result.stderr
+
+
+def test_neutral_title_is_the_groups_code_word(demo_vault: Path, tmp_path: Path) -> None:
+    out = tmp_path / "tuesday.ics"
+    result = run("calendar", str(demo_vault), "--group", "Tirsdagsgruppa", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert {e["SUMMARY"] for e in events(out)} == {"Tirsdagsprat"}
+    calendar = Calendar.from_ical(out.read_bytes())
+    series = calendar.walk("VEVENT")[0]
+    assert series.get("EXDATE") is not None  # the Christmas pause and skipped holidays
+
+
+def test_norwegian_neutral_title(demo_vault: Path, tmp_path: Path) -> None:
+    out = tmp_path / "torsdag.ics"
+    result = run("--lang", "nb", "calendar", str(demo_vault), "--group", "Torsdagsgruppa",
+                 "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert {e["SUMMARY"] for e in events(out)} == {"Møte"}
+
+
+def test_initiators_calendar(demo_vault: Path, demo_groups: list[dict[str, object]],
+                             tmp_path: Path) -> None:
+    out = tmp_path / "mine.ics"
+    result = run("calendar", str(demo_vault), "--initiator", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    found = events(out)
+    # The starting and the planned group, three initiator meetings each by default.
+    assert len(found) == 6
+    assert {e["SUMMARY"] for e in found} == {"Meeting"}
+    text = out.read_text(encoding="utf-8")
+    for group in demo_groups:
+        assert str(group["theme"]) not in text
+        assert str(group["name"]) not in text
+
+
+def test_group_and_initiator_together_is_a_usage_error(demo_vault: Path,
+                                                       tmp_path: Path) -> None:
+    out = tmp_path / "both.ics"
+    result = run("calendar", str(demo_vault), "--initiator", "--group", "Tirsdagsgruppa",
+                 "--out", str(out))
+    assert result.returncode == 2
+    assert not out.exists()
 
 
 def test_by_id_with_place(demo_vault: Path, demo_groups: list[dict[str, object]],
@@ -59,6 +101,12 @@ def test_by_id_with_place(demo_vault: Path, demo_groups: list[dict[str, object]]
     assert {e["SUMMARY"] for e in found} == {"Ringen"}
     assert {e["LOCATION"] for e in found} == {"Telefonmøte"}
     assert "4471" not in out.read_text(encoding="utf-8")
+    with_dial_in = tmp_path / "dial.ics"
+    result = run("calendar", str(demo_vault), "--group", str(group["id"]), "--out",
+                 str(with_dial_in), "--with-dial-in")
+    assert result.returncode == 0, result.stderr
+    assert "4471" in Calendar.from_ical(with_dial_in.read_bytes()).walk("VEVENT")[0][
+        "DESCRIPTION"]
 
 
 def test_theme_title_warns(demo_vault: Path, tmp_path: Path) -> None:
@@ -92,7 +140,8 @@ def test_missing_options_are_a_usage_error(demo_vault: Path) -> None:
 
 
 def test_ambiguous_name_asks_for_the_id() -> None:
-    from initiator_desktop.cli.common import CommandFailed, find_group as _find_group
+    from initiator_desktop.cli.common import CommandFailed
+    from initiator_desktop.cli.common import find_group as _find_group
     from initiator_desktop.core.models import Group
 
     twins = [Group(name="Kveldsgruppa"), Group(name="kveldsgruppa")]

@@ -6,6 +6,7 @@ RECURRENCE-ID overrides as RFC 5545 says, in the zone the TZID names.
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -15,16 +16,21 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from initiator_desktop.core.clock import OSLO
+from initiator_desktop.core.meeting_calendar import group_meetings
 from initiator_desktop.core.models import (
     ChangeKind,
     Group,
     MeetingChange,
+    Pause,
     Place,
     PlaceKind,
     Schedule,
 )
-from initiator_desktop.core.schedule import occurrences
-from initiator_desktop.exchange.icalendar_export import calendar_for_group, write_calendar
+from initiator_desktop.exchange.icalendar_export import (
+    PlaceChoice,
+    calendar_for_group,
+    write_calendar,
+)
 
 NOW = datetime(2026, 1, 2, 9, 30, tzinfo=OSLO)
 WINDOW = (date(2026, 1, 1), date(2027, 12, 31))
@@ -35,9 +41,10 @@ PHONE = Place(name="Telefonmøte", kind=PlaceKind.PHONE, dial_in="Ring 22 00 00 
 
 
 def export(*schedules: Schedule, title: str = "Meeting", place: Place | None = ROOM,
-           include_place: bool = False, now: datetime = NOW) -> bytes:
-    return calendar_for_group(GROUP, place, schedules, title=title,
-                              include_place=include_place, now=now)
+           include_place: bool = False, include_dial_in: bool = False, now: datetime = NOW,
+           group: Group = GROUP) -> bytes:
+    return calendar_for_group(group, schedules, title=title, now=now,
+                              place=PlaceChoice(place, include_place, include_dial_in))
 
 
 def expanded(ics: bytes, start: date = WINDOW[0], end: date = WINDOW[1]) -> list[datetime]:
@@ -50,9 +57,11 @@ def expanded(ics: bytes, start: date = WINDOW[0], end: date = WINDOW[1]) -> list
     return sorted(s for s in starts if start <= s.date() <= end)
 
 
-def app_starts(*schedules: Schedule, start: date = WINDOW[0],
-               end: date = WINDOW[1]) -> list[datetime]:
-    return sorted(m.start for s in schedules for m in occurrences(s, start, end))
+def app_starts(*schedules: Schedule, start: date = WINDOW[0], end: date = WINDOW[1],
+               group: Group = GROUP) -> list[datetime]:
+    """The meetings that take place, as the app's own calendar lists them."""
+    return sorted(m.meeting.start for m in group_meetings(group, schedules, start, end)
+                  if m.takes_place)
 
 
 def assert_same_instants(client: list[datetime], app: list[datetime]) -> None:
@@ -285,3 +294,144 @@ def schedules(draw: st.DrawFn) -> Schedule:
 @given(schedules())
 def test_client_expansion_equals_occurrences(schedule: Schedule) -> None:
     assert_same_instants(expanded(export(schedule)), app_starts(schedule))
+
+
+# -- the group's calendar: pauses, holidays, added meetings, change of rhythm -----------
+def test_pauses_and_skipped_holidays_become_exdates() -> None:
+    tuesdays = Schedule(weekday=1, start=time(18, 0), first_date=date(2026, 1, 6))
+    group = Group(name="Tirsdagsgruppa", skip_holidays=True,
+                  pauses=(Pause(date(2026, 12, 21), date(2027, 1, 3)),))
+    ics = export(tuesdays, group=group)
+    client = expanded(ics)
+    assert_same_instants(client, app_starts(tuesdays, group=group))
+    days = {c.date() for c in client}
+    assert date(2026, 12, 22) not in days and date(2026, 12, 29) not in days  # paused
+    assert date(2026, 5, 5) in days
+    # 17 May 2022 was a Tuesday; in this window no public holiday is one, and Easter
+    # Tuesday (2027-03-30) is an ordinary working day in Norway.
+    assert date(2027, 3, 30) in days
+    text = ics.decode()
+    assert "EXDATE;TZID=Europe/Oslo:20261222T180000" in text
+
+
+def test_skipped_holiday_on_a_weekday_group() -> None:
+    # Thursdays: Maundy Thursday and Ascension Day are public holidays.
+    thursdays = Schedule(weekday=3, start=time(17, 30), first_date=date(2026, 1, 1))
+    group = Group(name="Torsdagsgruppa", skip_holidays=True)
+    client = expanded(export(thursdays, group=group))
+    assert_same_instants(client, app_starts(thursdays, group=group))
+    days = {c.date() for c in client}
+    assert {date(2026, 1, 1), date(2026, 4, 2), date(2026, 5, 14),
+            date(2027, 3, 25), date(2027, 5, 6)}.isdisjoint(days)
+    kept = expanded(export(thursdays))  # the same series, holidays not skipped
+    assert date(2026, 4, 2) in {c.date() for c in kept}
+
+
+def test_added_meeting_is_its_own_event_with_a_stable_uid() -> None:
+    schedule = Schedule(weekday=1, start=time(18, 0), first_date=date(2026, 1, 6),
+                        last_date=date(2026, 6, 30),
+                        changes=(MeetingChange(date(2026, 8, 20), ChangeKind.ADDED,
+                                               new_start=time(12, 0)),
+                                 MeetingChange(date(2026, 3, 5), ChangeKind.ADDED)))
+    ics = export(schedule)
+    client = expanded(ics)
+    assert_same_instants(client, app_starts(schedule))
+    assert datetime(2026, 8, 20, 12, 0, tzinfo=OSLO) in client
+    assert datetime(2026, 3, 5, 18, 0, tzinfo=OSLO) in client
+    uids = [str(e["UID"]) for e in Calendar.from_ical(ics).walk("VEVENT")]
+    assert f"{schedule.id}-added-20260820@initiator-desktop" in uids
+    assert uids == [str(e["UID"]) for e in Calendar.from_ical(
+        export(schedule, now=NOW + timedelta(days=3))).walk("VEVENT")]
+
+
+def test_change_of_rhythm_ends_one_series_with_until_and_starts_another() -> None:
+    from initiator_desktop.core.schedule_edits import change_rhythm
+
+    weekly = Schedule(weekday=2, start=time(20, 0), first_date=date(2026, 1, 7))
+    ended, fortnightly = change_rhythm(weekly, date(2026, 6, 1), interval_weeks=2)
+    ics = export(ended, fortnightly)
+    client = expanded(ics)
+    assert_same_instants(client, app_starts(ended, fortnightly))
+    first, second = Calendar.from_ical(ics).walk("VEVENT")
+    assert first["RRULE"]["INTERVAL"] == [1]
+    assert first["RRULE"]["UNTIL"][0].date() == date(2026, 5, 27)
+    assert second["RRULE"]["INTERVAL"] == [2] and "UNTIL" not in second["RRULE"]
+    assert second["DTSTART"].dt.date() == date(2026, 6, 3)
+    assert first["UID"] != second["UID"]
+    gaps = {(b - a).days for a, b in itertools.pairwise(c.date() for c in client)
+            if a >= date(2026, 6, 3)}
+    assert gaps == {14}
+
+
+def test_dial_in_only_when_chosen_and_only_for_phone_and_video() -> None:
+    schedule = _private_schedule()
+    assert b"4471" not in export(schedule, place=PHONE, include_place=True)
+    chosen = export(schedule, place=PHONE, include_dial_in=True)
+    for event in Calendar.from_ical(chosen).walk("VEVENT"):
+        assert str(event["DESCRIPTION"]) == PHONE.dial_in
+        assert "LOCATION" not in event
+    room = export(schedule, place=ROOM, include_dial_in=True)
+    assert b"DESCRIPTION" not in room
+
+
+def test_initiator_calendar_has_the_first_meetings_of_starting_groups() -> None:
+    from initiator_desktop.core.models import GroupStatus
+    from initiator_desktop.exchange.icalendar_export import calendar_for_initiator
+
+    starting = Group(name="Torsdagsgruppa", theme="Angst", status=GroupStatus.STARTING,
+                     initiator_meetings=3, code_word="Torsdag")
+    planned = Group(name="Kveldsgruppa", theme="Pårørende", status=GroupStatus.PLANNED,
+                    initiator_meetings=2)
+    running = Group(name="Tirsdagsgruppa", status=GroupStatus.SELF_RUNNING)
+    thursdays = Schedule(weekday=3, start=time(17, 30), first_date=date(2026, 11, 19),
+                         changes=(MeetingChange(date(2026, 11, 26), ChangeKind.CANCELLED),))
+    mondays = Schedule(weekday=0, start=time(19, 0), first_date=date(2026, 12, 21),
+                       interval_weeks=2)
+    tuesdays = Schedule(weekday=1, start=time(18, 0), first_date=date(2026, 1, 6))
+    ics = calendar_for_initiator(
+        [(starting, [thursdays]), (planned, [mondays]), (running, [tuesdays])],
+        title=lambda g: g.code_word or "Meeting", now=NOW)
+    events = Calendar.from_ical(ics).walk("VEVENT")
+    found = sorted((e["DTSTART"].dt, str(e["SUMMARY"])) for e in events)
+    assert found == [
+        (datetime(2026, 11, 19, 17, 30, tzinfo=OSLO), "Torsdag"),
+        (datetime(2026, 12, 3, 17, 30, tzinfo=OSLO), "Torsdag"),  # the 26th was cancelled
+        (datetime(2026, 12, 10, 17, 30, tzinfo=OSLO), "Torsdag"),
+        (datetime(2026, 12, 21, 19, 0, tzinfo=OSLO), "Meeting"),
+        (datetime(2027, 1, 4, 19, 0, tzinfo=OSLO), "Meeting"),
+    ]
+    assert "RRULE" not in ics.decode()
+    assert Calendar.from_ical(ics).get_missing_tzids() == set()
+    for secret in ("Angst", "Pårørende", "Kveldsgruppa", "Torsdagsgruppa"):
+        assert secret not in ics.decode()
+
+
+# -- property: any group ---------------------------------------------------------------
+@st.composite
+def group_plans(draw: st.DrawFn) -> tuple[Group, Schedule]:
+    schedule = draw(schedules())
+    extra_days = draw(st.lists(st.integers(0, 700), max_size=3, unique=True))
+    taken = {c.original_date for c in schedule.changes}
+    added = [MeetingChange(day, ChangeKind.ADDED, new_start=time(draw(st.sampled_from(HOURS)),
+                                                                 30))
+             for day in (date(2026, 1, 1) + timedelta(days=n) for n in extra_days)
+             if not schedule.is_series_date(day) and day not in taken]
+    pauses = []
+    cursor = date(2026, 1, 1) + timedelta(days=draw(st.integers(0, 200)))
+    for _ in range(draw(st.integers(0, 2))):
+        length = draw(st.integers(0, 40))
+        pauses.append(Pause(cursor, cursor + timedelta(days=length)))
+        cursor += timedelta(days=length + draw(st.integers(1, 200)))
+    group = Group(name="G", skip_holidays=draw(st.booleans()), pauses=tuple(pauses))
+    return group, Schedule(weekday=schedule.weekday, start=schedule.start,
+                           first_date=schedule.first_date, interval_weeks=schedule.interval_weeks,
+                           last_date=schedule.last_date, duration_minutes=schedule.duration_minutes,
+                           changes=(*schedule.changes, *added), id=schedule.id)
+
+
+@settings(max_examples=60, deadline=None)
+@given(group_plans())
+def test_client_expansion_equals_the_groups_calendar(plan: tuple[Group, Schedule]) -> None:
+    group, schedule = plan
+    assert_same_instants(expanded(export(schedule, group=group)),
+                         app_starts(schedule, group=group))

@@ -149,11 +149,20 @@ def test_empty_vault_exports_a_valid_empty_document() -> None:
     document = json.loads(text)
     assert document == {
         "format": "initiator-desktop/vault",
-        "format_version": 1,
+        "format_version": 2,
         "places": [],
         "groups": [],
     }
     assert interchange.from_document(document) == VaultContent()
+
+
+def test_format_version_1_files_still_import() -> None:
+    fixture = Path(__file__).parent.parent / "fixtures" / "vaults" / "schema-v1.json"
+    document = json.loads(fixture.read_text(encoding="utf-8"))
+    assert document["format_version"] == 1
+    content = interchange.from_document(document)
+    assert content.groups and all(not r.group.pauses and not r.group.code_word
+                                  for r in content.groups)
 
 
 # -- rejection -------------------------------------------------------------------------
@@ -178,6 +187,12 @@ def _drop(*steps: Any) -> Mutation:
         del target[steps[-1]]
 
     return mutate
+
+
+def _unmove_first_moved(doc: Doc, group: Doc) -> None:
+    changes = group["schedules"][0]["changes"]
+    assert changes[0]["kind"] == "moved"  # the demo's last group moved its first change
+    changes[0]["new_start"] = changes[0]["new_date"] = None
 
 
 def _too_many_newcomers(doc: Doc, group: Doc) -> None:
@@ -246,7 +261,7 @@ INVALID: dict[str, tuple[Mutation, str]] = {
         f"{S}.changes[1].kind",
     ),
     "unknown place kind": (_place_kind, "$.places[2].kind"),
-    "format version 2": (_top("format_version", 2), "$.format_version"),
+    "format version 3": (_top("format_version", 3), "$.format_version"),
     "other format": (_top("format", "something/else"), "$.format"),
     # missing required keys
     "attendance without present": (_drop("attendance", 0, "present"), f"{A}[0]"),
@@ -283,8 +298,8 @@ INVALID: dict[str, tuple[Mutation, str]] = {
         f"{S}.break_minutes",
     ),
     "moved without new date or time": (
-        _set("schedules", 0, "changes", 2, "new_start", value=None),
-        f"{S}.changes[2].new_date",
+        _unmove_first_moved,
+        f"{S}.changes[0].new_date",
     ),
     "blank group name": (_set("name", value="   "), f"{G}.name"),
 }

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from initiator_desktop.storage.migrations import v001_initial, v002_drafts
+from initiator_desktop.storage.migrations import v001_initial, v002_drafts, v003_calendar
 
 Connection = object
 Migration = Callable[[object], None]
 
-MIGRATIONS: tuple[Migration, ...] = (v001_initial.apply, v002_drafts.apply)
+MIGRATIONS: tuple[Migration, ...] = (
+    v001_initial.apply, v002_drafts.apply, v003_calendar.apply,
+)
 LATEST_VERSION = len(MIGRATIONS)
