@@ -20,14 +20,11 @@ from initiator_desktop.i18n import _
 TITLE_NEUTRAL, TITLE_THEME = "neutral", "theme"
 
 
-def neutral_title(group: Group) -> str:
-    """The group's own code word, or the neutral word in the current language."""
-    return group.code_word.strip() or _("Meeting")
-
-
 def _title(group: Group, choice: str) -> str:
+    from initiator_desktop.exchange.icalendar_export import neutral_title
+
     if choice == TITLE_NEUTRAL:
-        return neutral_title(group)
+        return neutral_title(group, _("Meeting"))
     if choice != TITLE_THEME:
         return choice  # a code word given for this export
     if not group.theme.strip():
@@ -46,6 +43,7 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
         PlaceChoice,
         calendar_for_group,
         calendar_for_initiator,
+        neutral_title,
         write_calendar,
     )
 
@@ -68,7 +66,7 @@ def _cmd_calendar(args: argparse.Namespace) -> int:
 
             def title(group: Group) -> str:
                 return group.theme if choice == TITLE_THEME and group.theme.strip() \
-                    else neutral_title(group)
+                    else neutral_title(group, _("Meeting"))
 
             data = calendar_for_initiator(plans, title=title, now=oslo_now(), place=where)
         else:

@@ -11,7 +11,8 @@ from datetime import datetime
 
 from initiator_desktop.core.models import FrameItem, Group, Place, Schedule
 from initiator_desktop.core.repository import VaultRepository
-from initiator_desktop.core.schedule import Meeting, next_meeting
+from initiator_desktop.core.meeting_calendar import next_group_meeting
+from initiator_desktop.core.schedule import Meeting
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,12 @@ class Saved:
 
 
 def group_overview(repo: VaultRepository, now: datetime) -> list[GroupOverview]:
-    return [GroupOverview(g, next_meeting(repo.schedules(g.id), now)) for g in repo.groups()]
+    """Each group with its next meeting that takes place (pauses and skipped holidays out)."""
+    rows = []
+    for group in repo.groups():
+        found = next_group_meeting(group, repo.schedules(group.id), now)
+        rows.append(GroupOverview(group, found.meeting if found else None))
+    return rows
 
 
 def load_group_page(repo: VaultRepository, group_id: str) -> GroupPage | None:

@@ -39,7 +39,9 @@ def _year(year: int, language: str) -> tuple[tuple[date, str], ...]:
         "NO", years=year, language=_PACKAGE_LANGUAGE.get(language, "no"), include_sundays=False
     )
     if language == "nn":
-        return tuple((day, _NYNORSK.get(name, name)) for day, name in sorted(calendar.items()))
+        # Two holidays on one day come joined, e.g. "Andre pinsedag; Grunnlovsdag".
+        return tuple((day, "; ".join(_NYNORSK.get(part, part) for part in name.split("; ")))
+                     for day, name in sorted(calendar.items()))
     return tuple(sorted(calendar.items()))
 
 

@@ -175,3 +175,14 @@ def upcoming(plans: Iterable[GroupPlan], today: date, *, weeks: int = UPCOMING_W
             holidays=tuple((d, n) for d, n in holidays.items() if first <= d <= last),
         ))
     return result
+
+
+def initiator_number(group: Group, schedules: Sequence[Schedule], meeting: Meeting,
+                     language: str = "nb") -> int | None:
+    """Which of the initiator's meetings ``meeting`` is (1-based), or None if not one."""
+    if group.status not in WITH_INITIATOR:
+        return None
+    for number, own in enumerate(initiator_meetings(group, schedules, language), start=1):
+        if (own.schedule_id, own.original_date) == (meeting.schedule_id, meeting.original_date):
+            return number
+    return None

@@ -26,16 +26,12 @@ from initiator_desktop.core.models import (
     Tradition,
 )
 from initiator_desktop.core.schedule import held_meetings
-from initiator_desktop.core.schedule_edits import change_rhythm
+from initiator_desktop.core.schedule_edits import change_rhythm, on_or_after
 from initiator_desktop.exchange import interchange, safe_json
 from initiator_desktop.storage.vault import Vault
 
 DEMO_PASSPHRASE = "demo-igangsetter"
 DEMO_FILE_NAME = "demo.vault"
-
-
-def _weekday_on_or_after(day: date, weekday: int) -> date:
-    return day + timedelta(days=(weekday - day.weekday()) % 7)
 
 
 @dataclass(frozen=True)
@@ -110,7 +106,7 @@ def _schedules(plan: _Plan, today: date, rng: random.Random) -> tuple[Schedule, 
 
 
 def _schedule(plan: _Plan, today: date, rng: random.Random) -> Schedule:
-    first = _weekday_on_or_after(today - timedelta(weeks=plan.weeks_ago), plan.weekday)
+    first = on_or_after(today - timedelta(weeks=plan.weeks_ago), plan.weekday)
     last = None
     if plan.ended_weeks_ago is not None:
         last = today - timedelta(weeks=plan.ended_weeks_ago)

@@ -53,6 +53,11 @@ class PlaceChoice:
     include_dial_in: bool = False
 
 
+def neutral_title(group: Group, meeting_word: str) -> str:
+    """The group's own code word, or ``meeting_word`` ("Meeting" in the user's language)."""
+    return group.code_word.strip() or meeting_word
+
+
 def event_uid(schedule: Schedule) -> str:
     """The series' UID: stable across exports, so a re-import updates instead of duplicating."""
     return f"{schedule.id}@{UID_DOMAIN}"

@@ -39,6 +39,8 @@ class MainActions(QObject):
         # Del deletes a group only from the list; in a text field it deletes text.
         self.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         table.addAction(self.delete)
+        self.export_calendar = _action(window)
+        self.export_my_meetings = _action(window)
         self.quit = _action(window, "Ctrl+Q")
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.themes = _action(window)
@@ -85,6 +87,9 @@ class MainActions(QObject):
         for action in (self.new, self.save, self.revert):
             self.group_menu.addAction(action)
         self.group_menu.addSeparator()
+        self.group_menu.addAction(self.export_calendar)
+        self.group_menu.addAction(self.export_my_meetings)
+        self.group_menu.addSeparator()
         self.group_menu.addAction(self.delete)
         self.view_menu = QMenu(window)
         self.view_menu.addAction(self.themes)
@@ -127,6 +132,8 @@ class MainActions(QObject):
         self.save.setText(_("&Save"))
         self.revert.setText(_("&Revert changes"))
         self.delete.setText(_("&Delete group…"))
+        self.export_calendar.setText(_("Export the group's &calendar…"))
+        self.export_my_meetings.setText(_("Export &my meetings as a calendar…"))
         self.quit.setText(_("&Quit"))
         self.themes.setText(_("Show &themes in the list"))
         self.themes.setToolTip(

@@ -1,4 +1,4 @@
-"""The main window: the group list on the left and the group page on the right.
+"""The main window: tabs for the groups (list and page), the coming weeks and a month.
 
 The title is only the app's name: never a group name, theme, place or file name, since
 the screen may be seen by the group or shown in a task bar. Locking is the session's job:
@@ -8,19 +8,26 @@ the window only asks for it (``lock_requested``) and can forget its content.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
+from functools import partial
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from initiator_desktop.core.clock import oslo_now
 from initiator_desktop.core.group_page import Saved, delete_group, group_overview
+from initiator_desktop.core.meeting_calendar import GroupPlan
+from initiator_desktop.core.models import Group
 from initiator_desktop.core.repository import VaultRepository
 from initiator_desktop.i18n import _
 from initiator_desktop.storage.errors import VaultError
 from initiator_desktop.storage.vault import Vault
 from initiator_desktop.ui import message_boxes
+from initiator_desktop.ui.calendar.export_dialog import CalendarExportDialog
+from initiator_desktop.ui.calendar.meeting_actions import MeetingActions
+from initiator_desktop.ui.calendar.month_view import MonthView
+from initiator_desktop.ui.calendar.upcoming_view import UpcomingView
 from initiator_desktop.ui.groups.group_list_panel import GroupListPanel
 from initiator_desktop.ui.groups.group_page_widget import GroupPageWidget
 from initiator_desktop.ui.groups.group_table_model import GroupColumn, GroupTableModel
@@ -35,6 +42,14 @@ from initiator_desktop.ui.vault.backup_files import choose_backup_destination
 from initiator_desktop.ui.vault.vault_menu import VaultMenu
 
 DEFAULT_SIZE = (1200, 760)
+
+
+def all_plans(repo: VaultRepository) -> list[GroupPlan]:
+    return [(g, repo.schedules(g.id)) for g in repo.groups()]
+
+
+def _today(clock: Callable[[], datetime]) -> date:
+    return clock().date()
 
 
 class MainWindow(QMainWindow):
@@ -64,7 +79,14 @@ class MainWindow(QMainWindow):
         self._locking = False
         self.model = GroupTableModel(self)
         self.list_panel = GroupListPanel(self.model, self)
-        self.page = GroupPageWidget(repo, self)
+        self.page = GroupPageWidget(repo, self, clock)
+        # The views get plain functions, never the window's own methods: a reference back
+        # to the window would keep its Python side (and vault data) alive after a lock.
+        plans, today = partial(all_plans, repo), partial(_today, clock)
+        self.meeting_actions = MeetingActions(repo, self.page.has_unsaved_changes_to, self)
+        self.upcoming = UpcomingView(plans, self.meeting_actions, today, self)
+        self.month = MonthView(plans, self.meeting_actions, today, self)
+        self.tabs = QTabWidget(self)
         self.notice = NoticeBar(self)
         self.vault_menu = None if vault is None else VaultMenu(
             vault, settings, self, choose_backup=choose_backup or choose_backup_destination)
@@ -72,6 +94,8 @@ class MainWindow(QMainWindow):
         self.new_action, self.save_action, self.revert_action = a.new, a.save, a.revert
         self.delete_action, self.quit_action, self.themes_action = a.delete, a.quit, a.themes
         self.language_group, self.lock_action, self.hide_action = a.languages, a.lock, a.hide
+        self.export_calendar_action = a.export_calendar
+        self.export_my_meetings_action = a.export_my_meetings
         self.quick_hide = QuickHide(self, self._work_area(), a.hideable())
         self.setCentralWidget(self.quick_hide.stack)
         self._connect()
@@ -89,13 +113,18 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([580, 620])
+        self.tabs.addTab(splitter, "")
+        self.tabs.addTab(self.upcoming, "")
+        self.tabs.addTab(self.month, "")
+        self.tabs.setDocumentMode(True)
         self.work_area = QWidget(self)
         column = QVBoxLayout(self.work_area)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.notice)
-        column.addWidget(splitter, 1)
+        column.addWidget(self.tabs, 1)
         return self.work_area
+
 
     def _connect(self) -> None:
         self.new_action.triggered.connect(self._on_new_action_triggered)
@@ -113,6 +142,11 @@ class MainWindow(QMainWindow):
         selection.currentRowChanged.connect(self._on_selection_current_row_changed)
         self.page.dirty_changed.connect(self._on_page_dirty_changed)
         self.page.group_saved.connect(self._on_page_group_saved)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.meeting_actions.changed.connect(self._on_meeting_actions_changed)
+        self.upcoming.group_chosen.connect(self._on_upcoming_group_chosen)
+        self.export_calendar_action.triggered.connect(self._on_export_calendar_triggered)
+        self.export_my_meetings_action.triggered.connect(self._on_export_my_meetings_triggered)
         self._on_page_dirty_changed(False)
 
     def _restore_geometry(self) -> None:
@@ -221,13 +255,57 @@ class MainWindow(QMainWindow):
 
     def _on_page_group_saved(self, _saved: Saved) -> None:
         self.refresh_list()
+        self._refresh_calendar_tab()
+
+    # calendar ---------------------------------------------------------------------------
+    def _refresh_calendar_tab(self) -> None:
+        current = self.tabs.currentWidget()
+        if current is self.upcoming:
+            self.upcoming.refresh()
+        elif current is self.month:
+            self.month.refresh()
+
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        if not self._locking:
+            self._refresh_calendar_tab()
+
+    def _on_meeting_actions_changed(self, group_id: str) -> None:
+        self.refresh_list()
+        if self.page.group_id() == group_id and not self.page.is_dirty():
+            self.page.show_group(group_id)
+        self._refresh_calendar_tab()
+
+    def _on_upcoming_group_chosen(self, group_id: str) -> None:
+        if group_id != self.page.group_id() and not (
+                self._may_leave_page() and self.page.show_group(group_id)):
+            return
+        self.tabs.setCurrentIndex(0)
+        self._select_in_list(group_id)
+        self._update_actions()
+
+    def _on_export_calendar_triggered(self) -> None:
+        group_id = self.page.group_id()
+        group = self._repo.group(group_id) if group_id else None
+        if group is not None:
+            self._export_calendar(group)
+
+    def _on_export_my_meetings_triggered(self) -> None:
+        self._export_calendar(None)
+
+    def _export_calendar(self, group: Group | None) -> None:
+        dialog = CalendarExportDialog(self._repo, group, self, clock=self._clock)
+        if dialog.exec() and dialog.written is not None:
+            self.notice.show_notice(_("Wrote the calendar: {path}").format(
+                path=dialog.written))
 
     def _on_page_dirty_changed(self, dirty: bool) -> None:
         self.save_action.setEnabled(dirty)
         self.revert_action.setEnabled(dirty)
 
     def _update_actions(self) -> None:
-        self.delete_action.setEnabled(self.page.group_id() is not None)
+        stored = self.page.group_id() is not None
+        self.delete_action.setEnabled(stored)
+        self.export_calendar_action.setEnabled(stored)
 
     def _on_language_group_triggered(self, action: QAction) -> None:
         apply_language(str(action.data()), self._settings)
@@ -241,6 +319,8 @@ class MainWindow(QMainWindow):
         self._locking = True
         self.page.start_new_group()
         self.model.set_rows([])
+        self.upcoming.forget()
+        self.month.forget()
         self.notice.clear_notice()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -266,3 +346,5 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(app_display_name())
         self.main_actions.retranslate()
         self.model.retranslate()
+        for index, title in enumerate((_("Groups"), _("Upcoming"), _("Month"))):
+            self.tabs.setTabText(index, title)

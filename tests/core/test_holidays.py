@@ -99,3 +99,13 @@ def test_holiday_clashes_flags_meetings_on_holidays() -> None:
 
 def test_holiday_clashes_with_no_meetings() -> None:
     assert holiday_clashes([]) == []
+
+
+def test_nynorsk_names_also_when_two_holidays_share_a_day() -> None:
+    # 17 May 2027 is both Constitution Day and Whit Monday.
+    found = public_holidays(date(2027, 5, 17), date(2027, 5, 17), "nn")
+    assert found == {date(2027, 5, 17): "Andre pinsedag; Grunnlovsdagen"}
+    assert public_holidays(date(2027, 5, 1), date(2027, 5, 1), "nn") == {
+        date(2027, 5, 1): "Arbeidarane sin dag"}
+    assert public_holidays(date(2027, 5, 1), date(2027, 5, 1), "en") == {
+        date(2027, 5, 1): "Labor Day"}

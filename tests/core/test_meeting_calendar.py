@@ -194,3 +194,14 @@ def test_every_meeting_respects_the_rules(plan: tuple[Group, Schedule], offset: 
             assert not group.paused_on(m.meeting.date)
             assert not (group.skip_holidays and m.holiday)
         assert m.meeting.break_start < m.meeting.break_end <= m.meeting.end
+
+
+def test_initiator_number() -> None:
+    from initiator_desktop.core.meeting_calendar import initiator_number
+
+    group = Group(name="A", status=GroupStatus.STARTING, initiator_meetings=2)
+    meetings = group_meetings(group, [THURSDAYS], date(2026, 1, 1), date(2026, 1, 31))
+    assert [initiator_number(group, [THURSDAYS], m.meeting) for m in meetings] == [
+        1, 2, None, None, None]
+    running = Group(name="A", status=GroupStatus.SELF_RUNNING)
+    assert initiator_number(running, [THURSDAYS], meetings[0].meeting) is None

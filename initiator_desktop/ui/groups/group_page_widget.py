@@ -7,6 +7,7 @@ that each build their own domain value and show their own field errors.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Protocol, TypeVar, cast
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
@@ -19,15 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from initiator_desktop.core.clock import oslo_now
 from initiator_desktop.core.errors import DomainError
 from initiator_desktop.core.group_page import GroupPage, Saved, load_group_page, save_group_page
+from initiator_desktop.core.meeting_calendar import initiator_number, next_group_meeting
 from initiator_desktop.core.models import new_id
 from initiator_desktop.core.repository import VaultRepository
-from initiator_desktop.i18n import _, pgettext
+from initiator_desktop.i18n import _, current_language, pgettext
 from initiator_desktop.storage.errors import VaultError
 from initiator_desktop.ui.field_errors import FieldErrors, error_text
+from initiator_desktop.ui.groups.calendar_options_editor import CalendarOptionsEditor
 from initiator_desktop.ui.groups.frame_list_editor import FrameListEditor
 from initiator_desktop.ui.groups.group_details_editor import GroupDetailsEditor
+from initiator_desktop.ui.groups.labels import meeting_when
 from initiator_desktop.ui.groups.place_editor import PlaceEditor
 from initiator_desktop.ui.groups.schedule_editor import ScheduleEditor
 from initiator_desktop.ui.page_scroll_area import PageScrollArea
@@ -65,18 +70,23 @@ class GroupPageWidget(QWidget):
     dirty_changed = Signal(bool)
     group_saved = Signal(object)
 
-    def __init__(self, repo: VaultRepository, parent: QWidget | None = None) -> None:
+    def __init__(self, repo: VaultRepository, parent: QWidget | None = None,
+                 clock: Callable[[], datetime] = oslo_now) -> None:
         super().__init__(parent)
         self._repo = repo
+        self._clock = clock
+        self._page: GroupPage | None = None
         self._group_id = new_id()
         self._stored = False
         self._dirty = False
         self._unplaced = ""
         self._stored_name: str | None = None
         self.heading = heading_label(parent=self)
+        self.next_line = hint_label(parent=self)
         self.details = GroupDetailsEditor(self)
         self.place = PlaceEditor(self)
         self.schedule = ScheduleEditor(self)
+        self.calendar = CalendarOptionsEditor(self)
         self.frames = FrameListEditor(self.details.current_tradition, self)
         self._sections: list[tuple[QGroupBox, QWidget]] = []
         self.scroll = PageScrollArea(self)
@@ -85,7 +95,7 @@ class GroupPageWidget(QWidget):
         self.revert_button = QPushButton(self)
         self.save_button = QPushButton(self)
         self._build_layout()
-        for editor in (self.details, self.place, self.schedule, self.frames):
+        for editor in self._editors():
             editor.edited.connect(self._on_editor_edited)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.revert_button.clicked.connect(self._on_revert_button_clicked)
@@ -97,8 +107,12 @@ class GroupPageWidget(QWidget):
         column = QVBoxLayout(content)
         column.setContentsMargins(MARGIN + 4, MARGIN, MARGIN + 4, MARGIN + 8)
         column.setSpacing(WIDE_SPACING + 4)
-        column.addWidget(self.heading)
-        for editor in (self.details, self.place, self.schedule, self.frames):
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(self.heading)
+        heading.addWidget(self.next_line)
+        column.addLayout(heading)
+        for editor in self._editors():
             box = section_box(content)
             box_layout = QVBoxLayout(box)
             box_layout.setContentsMargins(MARGIN, MARGIN + 4, MARGIN, MARGIN)
@@ -138,6 +152,9 @@ class GroupPageWidget(QWidget):
         QWidget.setTabOrder(self.frames.body, self.revert_button)
         QWidget.setTabOrder(self.revert_button, self.save_button)
 
+    def _editors(self) -> tuple[QWidget, ...]:
+        return (self.details, self.place, self.schedule, self.calendar, self.frames)
+
     # state ------------------------------------------------------------------------------
     def group_id(self) -> str | None:
         """The id of the stored group on the page, or None for a new, unsaved group."""
@@ -145,6 +162,9 @@ class GroupPageWidget(QWidget):
 
     def is_dirty(self) -> bool:
         return self._dirty
+
+    def has_unsaved_changes_to(self, group_id: str) -> bool:
+        return self._dirty and self.group_id() == group_id
 
     def _set_dirty(self, dirty: bool) -> None:
         if dirty != self._dirty:
@@ -180,6 +200,8 @@ class GroupPageWidget(QWidget):
         self.details.load(page.group if page else None)
         self.place.load(page.place if page else None)
         self.schedule.load(page.schedules if page else ())
+        self.calendar.load(page.group if page else None)
+        self._page = page if stored else None
         self.frames.load(page.frames if page else (), select=frame_row)
         self.message.clear_message()
         self.saved_note.clear()
@@ -191,6 +213,25 @@ class GroupPageWidget(QWidget):
     def _update_heading(self) -> None:
         # From the loaded page, not the repository: a language switch may come after a lock.
         self.heading.setText(self._stored_name or _("New group"))
+        self.next_line.setText(self._next_meeting_text())
+        self.next_line.setVisible(self._page is not None)
+
+    def _next_meeting_text(self) -> str:
+        page = self._page
+        if page is None:
+            return ""
+        language = current_language()
+        found = next_group_meeting(page.group, page.schedules, self._clock(), language)
+        if found is None:
+            return _("No meeting planned")
+        when = _("Next meeting: {when}").format(when=meeting_when(found.meeting.start))
+        if found.holiday:
+            when += " · " + _("public holiday: {name}").format(name=found.holiday)
+        number = initiator_number(page.group, page.schedules, found.meeting, language)
+        if number is not None:
+            when += " · " + _("meeting {number} of {count} with you").format(
+                number=number, count=page.group.initiator_meetings)
+        return when
 
     # saving -----------------------------------------------------------------------------
     def save(self) -> bool:
@@ -220,9 +261,11 @@ class GroupPageWidget(QWidget):
         schedules = self._built(self.schedule, self.schedule.build, problems)
         frames = self._built(self.frames, self.frames.build, problems)
         place_id = place.id if place else None
-        group = self._built(
+        details = self._built(
             self.details, lambda: self.details.build(self._group_id, place_id), problems
         )
+        group = None if details is None else self._built(
+            self.calendar, lambda: self.calendar.apply(details), problems)
         if problems or group is None or schedules is None or frames is None:
             # Show the topmost problem first, whatever order the sections were built in.
             content = self.scroll.widget()
@@ -284,7 +327,7 @@ class GroupPageWidget(QWidget):
     # texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
         titles = (_("About the group"), _("Meeting place"), _("Meeting times"),
-                  pgettext("ground rules", "Frames"))
+                  _("Calendar"), pgettext("ground rules", "Frames"))
         for (box, _editor), title in zip(self._sections, titles, strict=True):
             box.setTitle(title)
         self.save_button.setText(_("Save"))
@@ -296,7 +339,7 @@ class GroupPageWidget(QWidget):
 
     def _align_labels(self) -> None:
         align_label_columns(editor.form for editor in (
-            self.details, self.place, self.schedule, self.frames))
+            self.details, self.place, self.schedule, self.calendar, self.frames))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -14,7 +14,8 @@ from typing import Any
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QComboBox
 
-from initiator_desktop.core.models import FrameKind
+from initiator_desktop.core.errors import DomainError
+from initiator_desktop.core.models import FrameKind, Pause
 from initiator_desktop.ui.groups.frame_table_model import FrameDraft
 from initiator_desktop.ui.groups.group_page_widget import GroupPageWidget
 
@@ -24,7 +25,7 @@ FORMAT = 1
 
 def capture(page: GroupPageWidget) -> str:
     """Every field of the page as a JSON text (schema ``FORMAT``)."""
-    d, p, s, f = page.details, page.place, page.schedule, page.frames
+    d, p, s, f, c = page.details, page.place, page.schedule, page.frames, page.calendar
     document: dict[str, Any] = {
         "format": FORMAT,
         "group_id": page.group_id(),
@@ -48,6 +49,12 @@ def capture(page: GroupPageWidget) -> str:
             "interval": int(s.interval.currentData() or 1),
             "has_last": s.has_last.isChecked(),
             "last_date": s.last_date.date().toPython().isoformat(),
+            "rhythm_from": s.rhythm_from.date().toPython().isoformat(),
+        },
+        "calendar": {
+            "skip_holidays": c.skip_holidays.isChecked(), "code_word": c.code_word.text(),
+            "pauses": [[p.first_day.isoformat(), p.last_day.isoformat()]
+                       for p in c.current_pauses()],
         },
         "frames": {
             "row": f.current_row(),
@@ -73,6 +80,8 @@ def restore(page: GroupPageWidget, payload: str) -> bool:
         _restore_details(page, document["details"])
         _restore_place(page, document["place"])
         _restore_schedule(page, document["schedule"])
+        if "calendar" in document:  # drafts from before schema 3 have no calendar section
+            _restore_calendar(page, document["calendar"])
         _restore_frames(page, document["frames"])
     except (ValueError, KeyError, TypeError):
         return False
@@ -122,6 +131,21 @@ def _restore_schedule(page: GroupPageWidget, doc: dict[str, Any]) -> None:
     _select(s.interval, int(doc["interval"]))
     s.has_last.setChecked(bool(doc["has_last"]))
     s.last_date.setDate(_qdate(doc["last_date"]))
+    if "rhythm_from" in doc:
+        s.rhythm_from.setDate(_qdate(doc["rhythm_from"]))
+
+
+def _restore_calendar(page: GroupPageWidget, doc: dict[str, Any]) -> None:
+    c = page.calendar
+    c.skip_holidays.setChecked(bool(doc["skip_holidays"]))
+    c.code_word.setText(str(doc["code_word"]))
+    pauses = []
+    for first, last in doc["pauses"]:
+        try:
+            pauses.append(Pause(date.fromisoformat(first), date.fromisoformat(last)))
+        except DomainError:
+            continue  # a pause that no longer holds is dropped, the rest of the draft kept
+    c.show_pauses(tuple(pauses))
 
 
 def _restore_frames(page: GroupPageWidget, doc: dict[str, Any]) -> None:

@@ -1,0 +1,1 @@
+"""Calendar views over all groups: the coming weeks, a month, and calendar export."""
