@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from initiator_desktop.core.meeting_calendar import next_group_meeting
 from initiator_desktop.core.models import FrameItem, Group, Place, Schedule
 from initiator_desktop.core.repository import VaultRepository
-from initiator_desktop.core.meeting_calendar import next_group_meeting
 from initiator_desktop.core.schedule import Meeting
 
 

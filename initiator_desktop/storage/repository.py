@@ -22,6 +22,7 @@ from initiator_desktop.core.models import (
     Group,
     GroupStatus,
     MeetingChange,
+    Pause,
     Place,
     PlaceKind,
     Schedule,
@@ -126,15 +127,22 @@ class SqlRepository:
 
     # groups -------------------------------------------------------------------------
     _GROUP_COLUMNS = (
-        "id, name, theme, tradition, is_open, status, initiator_meetings, planned_size, place_id"
+        "id, name, theme, tradition, is_open, status, initiator_meetings, planned_size, place_id,"
+        " skip_holidays, code_word"
     )
 
-    @staticmethod
-    def _group(row: Any) -> Group:
+    def _group(self, row: Any) -> Group:
+        pauses = tuple(
+            Pause(date.fromisoformat(first), date.fromisoformat(last))
+            for first, last in self._rows(
+                "SELECT first_day, last_day FROM group_pauses WHERE group_id = ?"
+                " ORDER BY first_day", (row[0],))
+        )
         return Group(
             id=row[0], name=row[1], theme=row[2], tradition=Tradition(row[3]),
             is_open=bool(row[4]), status=GroupStatus(row[5]), initiator_meetings=row[6],
-            planned_size=row[7], place_id=row[8],
+            planned_size=row[7], place_id=row[8], skip_holidays=bool(row[9]),
+            code_word=row[10], pauses=pauses,
         )
 
     def groups(self) -> list[Group]:
@@ -150,15 +158,25 @@ class SqlRepository:
             "SELECT 1 FROM places WHERE id = ?", (group.place_id,)
         ):
             raise DomainError(N_("The group refers to a place that does not exist."), "place")
-        self._write(
-            f"INSERT INTO groups ({self._GROUP_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (id) DO UPDATE SET name = excluded.name, theme = excluded.theme,"
-            " tradition = excluded.tradition, is_open = excluded.is_open,"
-            " status = excluded.status, initiator_meetings = excluded.initiator_meetings,"
-            " planned_size = excluded.planned_size, place_id = excluded.place_id",
-            (group.id, group.name, group.theme, group.tradition.value, int(group.is_open),
-             group.status.value, group.initiator_meetings, group.planned_size, group.place_id),
-        )
+        with self.transaction():
+            self._write(
+                f"INSERT INTO groups ({self._GROUP_COLUMNS})"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET name = excluded.name, theme = excluded.theme,"
+                " tradition = excluded.tradition, is_open = excluded.is_open,"
+                " status = excluded.status, initiator_meetings = excluded.initiator_meetings,"
+                " planned_size = excluded.planned_size, place_id = excluded.place_id,"
+                " skip_holidays = excluded.skip_holidays, code_word = excluded.code_word",
+                (group.id, group.name, group.theme, group.tradition.value, int(group.is_open),
+                 group.status.value, group.initiator_meetings, group.planned_size,
+                 group.place_id, int(group.skip_holidays), group.code_word),
+            )
+            self._write("DELETE FROM group_pauses WHERE group_id = ?", (group.id,))
+            for pause in group.pauses:
+                self._write(
+                    "INSERT INTO group_pauses (group_id, first_day, last_day) VALUES (?, ?, ?)",
+                    (group.id, _iso(pause.first_day), _iso(pause.last_day)),
+                )
 
     def delete_group(self, group_id: str) -> None:
         self._write("DELETE FROM groups WHERE id = ?", (group_id,))
