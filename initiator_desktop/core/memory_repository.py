@@ -20,6 +20,9 @@ class _State:
     schedules: dict[str, list[Schedule]] = field(default_factory=dict)
     frames: dict[str, list[FrameItem]] = field(default_factory=dict)
     attendance: dict[str, dict[date, Attendance]] = field(default_factory=dict)
+    # Per-feature records (frame agreements, training, ...), keyed by feature, so that
+    # a failed transaction restores them with the rest.
+    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class MemoryRepository:
@@ -63,6 +66,10 @@ class MemoryRepository:
         self._state.groups.pop(group_id, None)
         for table in (self._state.schedules, self._state.frames, self._state.attendance):
             table.pop(group_id, None)
+        # Group-scoped feature records go with the group, as ON DELETE CASCADE does.
+        for key, table in self._state.extra.items():
+            if key.startswith("group:"):
+                table.pop(group_id, None)
 
     def _require_group(self, group_id: str) -> None:
         if group_id not in self._state.groups:

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from initiator_desktop.storage.migrations import v001_initial, v002_drafts, v003_calendar
+from initiator_desktop.storage.migrations import (
+    v001_initial,
+    v002_drafts,
+    v003_calendar,
+    v004_records,
+)
 
 Connection = object
 Migration = Callable[[object], None]
 
 MIGRATIONS: tuple[Migration, ...] = (
-    v001_initial.apply, v002_drafts.apply, v003_calendar.apply,
+    v001_initial.apply, v002_drafts.apply, v003_calendar.apply, v004_records.apply,
 )
 LATEST_VERSION = len(MIGRATIONS)
