@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from initiator_desktop.core.errors import N_, DomainError
+from initiator_desktop.core.memory_group_life import MemoryGroupLife
 from initiator_desktop.core.models import Attendance, FrameItem, Group, Place, Schedule
 
 
@@ -25,7 +26,7 @@ class _State:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class MemoryRepository:
+class MemoryRepository(MemoryGroupLife):
     """Keeps everything in dictionaries; a failed transaction restores the snapshot."""
 
     def __init__(self) -> None:

@@ -11,10 +11,11 @@ from contextlib import AbstractContextManager
 from datetime import date
 from typing import Protocol
 
+from initiator_desktop.core.group_life import GroupLife
 from initiator_desktop.core.models import Attendance, FrameItem, Group, Place, Schedule
 
 
-class VaultRepository(Protocol):
+class VaultRepository(GroupLife, Protocol):
     """Reads and writes the vault's domain objects. Lists come back in a stable order."""
 
     def places(self) -> list[Place]: ...

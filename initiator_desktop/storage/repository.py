@@ -29,6 +29,7 @@ from initiator_desktop.core.models import (
     Tradition,
 )
 from initiator_desktop.storage.errors import StorageFailed, VaultDamaged
+from initiator_desktop.storage.group_life import SqlGroupLife
 
 
 def _date(value: str | None) -> date | None:
@@ -43,7 +44,7 @@ def _iso(value: date | time | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-class SqlRepository:
+class SqlRepository(SqlGroupLife):
     """The SQLCipher implementation of ``core.repository.VaultRepository``."""
 
     def __init__(self, conn: Any) -> None:
