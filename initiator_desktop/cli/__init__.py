@@ -16,7 +16,12 @@ from pathlib import Path
 import sqlcipher3
 
 from initiator_desktop import __version__, i18n
-from initiator_desktop.cli import calendar_command, vault_commands
+from initiator_desktop.cli import (
+    calendar_command,
+    pack_commands,
+    print_commands,
+    vault_commands,
+)
 from initiator_desktop.cli.common import (
     EXIT_FAILED,
     EXIT_USAGE,
@@ -55,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     vault_commands.register(command, commands)
     calendar_command.register(command)
+    print_commands.register(command)
+    pack_commands.register(commands)
     return parser
 
 

@@ -1,0 +1,1 @@
+"""Print preview and print dialogs for the printed frames and the declaration."""
