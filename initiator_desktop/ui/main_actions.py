@@ -39,6 +39,7 @@ class MainActions(QObject):
         # Del deletes a group only from the list; in a text field it deletes text.
         self.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         table.addAction(self.delete)
+        self.print_frames = _action(window, "Ctrl+P")
         self.export_calendar = _action(window)
         self.export_my_meetings = _action(window)
         self.quit = _action(window, "Ctrl+Q")
@@ -87,6 +88,7 @@ class MainActions(QObject):
         for action in (self.new, self.save, self.revert):
             self.group_menu.addAction(action)
         self.group_menu.addSeparator()
+        self.group_menu.addAction(self.print_frames)
         self.group_menu.addAction(self.export_calendar)
         self.group_menu.addAction(self.export_my_meetings)
         self.group_menu.addSeparator()
@@ -132,6 +134,7 @@ class MainActions(QObject):
         self.save.setText(_("&Save"))
         self.revert.setText(_("&Revert changes"))
         self.delete.setText(_("&Delete group…"))
+        self.print_frames.setText(_("&Print frame cards…"))
         self.export_calendar.setText(_("Export the group's &calendar…"))
         self.export_my_meetings.setText(_("Export &my meetings as a calendar…"))
         self.quit.setText(_("&Quit"))

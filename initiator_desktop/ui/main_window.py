@@ -36,6 +36,7 @@ from initiator_desktop.ui.lock.quick_hide import QuickHide
 from initiator_desktop.ui.main_actions import MainActions
 from initiator_desktop.ui.message_boxes import UnsavedChoice
 from initiator_desktop.ui.notice_bar import NoticeBar
+from initiator_desktop.ui.printing.print_frames_dialog import PrintFramesDialog
 from initiator_desktop.ui.settings import AppSettings
 from initiator_desktop.ui.start.path_choosers import PathChooser
 from initiator_desktop.ui.vault.backup_files import choose_backup_destination
@@ -94,7 +95,7 @@ class MainWindow(QMainWindow):
         self.new_action, self.save_action, self.revert_action = a.new, a.save, a.revert
         self.delete_action, self.quit_action, self.themes_action = a.delete, a.quit, a.themes
         self.language_group, self.lock_action, self.hide_action = a.languages, a.lock, a.hide
-        self.export_calendar_action = a.export_calendar
+        self.export_calendar_action, self.print_frames_action = a.export_calendar, a.print_frames
         self.export_my_meetings_action = a.export_my_meetings
         self.quick_hide = QuickHide(self, self._work_area(), a.hideable())
         self.setCentralWidget(self.quick_hide.stack)
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self.meeting_actions.changed.connect(self._on_meeting_actions_changed)
         self.upcoming.group_chosen.connect(self._on_upcoming_group_chosen)
         self.export_calendar_action.triggered.connect(self._on_export_calendar_triggered)
+        self.print_frames_action.triggered.connect(self._on_print_frames_triggered)
         self.export_my_meetings_action.triggered.connect(self._on_export_my_meetings_triggered)
         self._on_page_dirty_changed(False)
 
@@ -289,6 +291,21 @@ class MainWindow(QMainWindow):
         if group is not None:
             self._export_calendar(group)
 
+    def _on_print_frames_triggered(self) -> None:
+        group_id = self.page.group_id()
+        if group_id is None:
+            return
+        # The printout is made from what is saved: save or discard the page's changes first.
+        if self.page.is_dirty():
+            if not self._may_leave_page():
+                return
+            if self.page.is_dirty():
+                self.page.revert()
+        dialog = PrintFramesDialog(self._repo, group_id, self)
+        dialog.exec()
+        if dialog.written is not None:
+            self.notice.show_notice(_("Saved the PDF: {path}").format(path=dialog.written))
+
     def _on_export_my_meetings_triggered(self) -> None:
         self._export_calendar(None)
 
@@ -306,6 +323,7 @@ class MainWindow(QMainWindow):
         stored = self.page.group_id() is not None
         self.delete_action.setEnabled(stored)
         self.export_calendar_action.setEnabled(stored)
+        self.print_frames_action.setEnabled(stored)
 
     def _on_language_group_triggered(self, action: QAction) -> None:
         apply_language(str(action.data()), self._settings)
