@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QRadioButton,
     QVBoxLayout,
@@ -34,17 +33,13 @@ from initiator_desktop.exchange.icalendar_export import (
     write_calendar,
 )
 from initiator_desktop.i18n import _
-from initiator_desktop.ui.start.path_choosers import PathChooser
+from initiator_desktop.ui.start.path_choosers import PathChooser, choose_save_path
 from initiator_desktop.ui.style import SPACING, ErrorLabel, NoteFrame, hint_label
 
 
 def choose_calendar_file(parent: QWidget, caption: str, start: Path) -> Path | None:
-    name, _selected = QFileDialog.getSaveFileName(
-        parent, caption, str(start), _("Calendar files (*.ics)") + ";;" + _("All files (*)"))
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix else path.with_suffix(".ics")
+    filters = _("Calendar files (*.ics)") + ";;" + _("All files (*)")
+    return choose_save_path(parent, caption, start, filters, ".ics")
 
 
 class CalendarExportDialog(QDialog):

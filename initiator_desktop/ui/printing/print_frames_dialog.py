@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QPushButton,
     QRadioButton,
@@ -29,17 +28,13 @@ from initiator_desktop.printing import declaration, frame_cards
 from initiator_desktop.printing.card_content import CardFormat
 from initiator_desktop.ui.language import LANGUAGE_NAMES
 from initiator_desktop.ui.printing.print_preview_dialog import preview_cards, preview_declaration
-from initiator_desktop.ui.start.path_choosers import PathChooser
+from initiator_desktop.ui.start.path_choosers import PathChooser, choose_save_path
 from initiator_desktop.ui.style import SPACING, ErrorLabel, hint_label
 
 
 def choose_pdf_file(parent: QWidget, caption: str, start: Path) -> Path | None:
-    name, _selected = QFileDialog.getSaveFileName(
-        parent, caption, str(start), _("PDF files (*.pdf)") + ";;" + _("All files (*)"))
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix else path.with_suffix(".pdf")
+    filters = _("PDF files (*.pdf)") + ";;" + _("All files (*)")
+    return choose_save_path(parent, caption, start, filters, ".pdf")
 
 
 def _format_names() -> dict[CardFormat, str]:

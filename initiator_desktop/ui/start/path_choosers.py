@@ -25,9 +25,15 @@ def choose_existing_vault(parent: QWidget, caption: str, start: Path) -> Path | 
     return Path(name) if name else None
 
 
-def choose_new_vault(parent: QWidget, caption: str, start: Path) -> Path | None:
-    name, _selected = QFileDialog.getSaveFileName(parent, caption, str(start), _filters())
+def choose_save_path(parent: QWidget, caption: str, start: Path, filters: str,
+                     suffix: str) -> Path | None:
+    """A file to write, with ``suffix`` added when the name the user typed has none."""
+    name, _selected = QFileDialog.getSaveFileName(parent, caption, str(start), filters)
     if not name:
         return None
     path = Path(name)
-    return path if path.suffix else path.with_suffix(".vault")
+    return path if path.suffix else path.with_suffix(suffix)
+
+
+def choose_new_vault(parent: QWidget, caption: str, start: Path) -> Path | None:
+    return choose_save_path(parent, caption, start, _filters(), ".vault")
