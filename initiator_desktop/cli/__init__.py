@@ -110,9 +110,15 @@ def run(argv: Sequence[str]) -> int:
 
 
 def _language_from(argv: Sequence[str]) -> str:
+    """The messages' language: the global ``--lang`` before the command, else the locale.
+
+    A command's own ``--lang`` (the language of printed cards) does not change it.
+    """
     for index, value in enumerate(argv):
         if value == "--lang" and index + 1 < len(argv):
             return argv[index + 1]
         if value.startswith("--lang="):
             return value.split("=", 1)[1]
+        if not value.startswith("-"):
+            break  # the command: what follows is its own
     return i18n.environment_language()

@@ -175,3 +175,12 @@ def test_the_card_language_and_the_message_language_are_separate(demo_vault: Pat
     assert "Wrote the frame cards" in result.stderr
     text = _text(out)
     assert "tysdag" in text and _squeeze("Teieplikt i gruppa") in text
+
+
+def test_the_cards_language_alone_does_not_change_the_messages(demo_vault: Path,
+                                                               tmp_path: Path) -> None:
+    out = tmp_path / "nn-only.pdf"
+    result = run("cards", str(demo_vault), "--group", "Tirsdagsgruppa", "--format", "a5",
+                 "--lang", "nn", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Wrote the frame cards" in result.stderr  # the environment's language (en)
