@@ -10,7 +10,10 @@ from datetime import date
 from typing import Any
 
 from initiator_desktop.core.errors import N_, DomainError
+from initiator_desktop.core.memory_course_run_records import MemoryCourseRunRecords
+from initiator_desktop.core.memory_frame_records import MemoryFrameRecords
 from initiator_desktop.core.memory_group_life import MemoryGroupLife
+from initiator_desktop.core.memory_training_progress import MemoryTrainingProgress
 from initiator_desktop.core.models import Attendance, FrameItem, Group, Place, Schedule
 
 
@@ -26,7 +29,8 @@ class _State:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class MemoryRepository(MemoryGroupLife):
+class MemoryRepository(MemoryFrameRecords, MemoryGroupLife, MemoryCourseRunRecords,
+                       MemoryTrainingProgress):
     """Keeps everything in dictionaries; a failed transaction restores the snapshot."""
 
     def __init__(self) -> None:

@@ -11,11 +11,14 @@ from contextlib import AbstractContextManager
 from datetime import date
 from typing import Protocol
 
+from initiator_desktop.core.course_run_records import CourseRunRecords
+from initiator_desktop.core.frame_records import FrameRecords
 from initiator_desktop.core.group_life import GroupLife
 from initiator_desktop.core.models import Attendance, FrameItem, Group, Place, Schedule
+from initiator_desktop.core.training_progress import TrainingProgress
 
 
-class VaultRepository(GroupLife, Protocol):
+class VaultRepository(FrameRecords, GroupLife, CourseRunRecords, TrainingProgress, Protocol):
     """Reads and writes the vault's domain objects. Lists come back in a stable order."""
 
     def places(self) -> list[Place]: ...

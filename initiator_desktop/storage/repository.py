@@ -28,8 +28,11 @@ from initiator_desktop.core.models import (
     Schedule,
     Tradition,
 )
+from initiator_desktop.storage.course_run_records import SqlCourseRunRecords
 from initiator_desktop.storage.errors import StorageFailed, VaultDamaged
+from initiator_desktop.storage.frame_records import SqlFrameRecords
 from initiator_desktop.storage.group_life import SqlGroupLife
+from initiator_desktop.storage.training_progress import SqlTrainingProgress
 
 
 def _date(value: str | None) -> date | None:
@@ -44,7 +47,7 @@ def _iso(value: date | time | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-class SqlRepository(SqlGroupLife):
+class SqlRepository(SqlFrameRecords, SqlGroupLife, SqlCourseRunRecords, SqlTrainingProgress):
     """The SQLCipher implementation of ``core.repository.VaultRepository``."""
 
     def __init__(self, conn: Any) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtWidgets import QLayout, QVBoxLayout, QWidget
 
 from initiator_desktop.core.errors import DomainError
@@ -18,13 +20,15 @@ class FieldErrors:
     """Creates one hidden error label per field and shows or clears them by field name."""
 
     def __init__(self, parent: QWidget) -> None:
-        self._parent = parent
+        # Weakly: the widget holds this object, and a strong reference back would make a
+        # cycle that Python's collector may break (deleting the widget) at any moment.
+        self._parent = weakref.ref(parent)
         self._labels: dict[str, ErrorLabel] = {}
         self._fields: dict[str, QWidget] = {}
 
     def column(self, field: str, widget: QWidget | QLayout, *below: QWidget) -> QVBoxLayout:
         """``widget`` with its (hidden) error label and any notes below it, for a form row."""
-        label = ErrorLabel(self._parent)
+        label = ErrorLabel(self._parent())
         self._labels[field] = label
         column = QVBoxLayout()
         column.setSpacing(4)

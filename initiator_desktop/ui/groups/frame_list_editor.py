@@ -1,8 +1,14 @@
-"""The "Frames" section: the group's ground rules in order, each editable per card language."""
+"""The "Frames" section: the group's ground rules in order, each editable per card language.
+
+Frames come from the library (with their original wording one click away), from a frame
+profile, or are the group's own. With a vault, the section also shows the group's
+agreements on its frames (``ui/frames/agreement_panel.py``).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from initiator_desktop.core.clock import oslo_now
 from initiator_desktop.core.errors import DomainError
 from initiator_desktop.core.frame_library import default_frames, preset_for
+from initiator_desktop.core.frame_profiles import Applied, ApplyMode
 from initiator_desktop.core.models import (
     LANGUAGES,
     MAX_TITLE,
@@ -29,14 +37,20 @@ from initiator_desktop.core.models import (
     FrameKind,
     Tradition,
 )
+from initiator_desktop.core.repository import VaultRepository
 from initiator_desktop.i18n import _, current_language
 from initiator_desktop.ui import message_boxes
 from initiator_desktop.ui.field_errors import FieldErrors, error_text
+from initiator_desktop.ui.frames.agreement_panel import FrameAgreementPanel
+from initiator_desktop.ui.frames.library_picker_dialog import LibraryPickerDialog
+from initiator_desktop.ui.frames.profile_actions import FrameProfileActions
 from initiator_desktop.ui.groups.frame_table_model import (
     KIND_COLUMN,
     TITLE_COLUMN,
     FrameDraft,
     FrameTableModel,
+    has_original_wording,
+    library_wording,
 )
 from initiator_desktop.ui.groups.labels import frame_kind_label
 from initiator_desktop.ui.language import LANGUAGE_NAMES
@@ -50,9 +64,13 @@ class FrameListEditor(QWidget):
 
     edited = Signal()
 
-    def __init__(self, tradition: Callable[[], Tradition], parent: QWidget | None = None) -> None:
+    def __init__(self, tradition: Callable[[], Tradition], parent: QWidget | None = None,
+                 repo: VaultRepository | None = None,
+                 clock: Callable[[], datetime] = oslo_now) -> None:
         super().__init__(parent)
         self._tradition = tradition
+        self._loaded: tuple[FrameItem, ...] = ()
+        self.library_dialog: LibraryPickerDialog | None = None
         self.errors = FieldErrors(self)
         self.model = FrameTableModel(self)
         self.intro = hint_label(parent=self)
@@ -64,6 +82,7 @@ class FrameListEditor(QWidget):
         self.table.setModel(self.model)
         self._set_up_table()
         self.add_button, self.remove_button = QPushButton(self), QPushButton(self)
+        self.library_button = QPushButton(self)
         self.up_button, self.down_button = QPushButton(self), QPushButton(self)
         self.kind_label, self.kind = QLabel(self), QComboBox(self)
         self.title_label, self.title = QLabel(self), QLineEdit(self)
@@ -71,6 +90,13 @@ class FrameListEditor(QWidget):
         self.body_label, self.body = QLabel(self), QPlainTextEdit(self)
         self.body.setTabChangesFocus(True)
         self.body.setFixedHeight(self.body.fontMetrics().lineSpacing() * _BODY_LINES + 14)
+        self.origin_note = hint_label(parent=self)
+        self.reset_button = QPushButton(self)
+        self.note = hint_label(parent=self)
+        self.profiles = FrameProfileActions(repo, self, self) if repo is not None else None
+        self.agreement = (FrameAgreementPanel(repo, clock, self.has_unsaved_edits,
+                                              self.card_language, self)
+                          if repo is not None else None)
         self._build_layout()
         self._select_language(current_language())
         self._connect()
@@ -98,10 +124,16 @@ class FrameListEditor(QWidget):
         top.addWidget(self.language_label)
         top.addWidget(self.language)
         top.addStretch(1)
+        if self.profiles is not None:
+            top.addWidget(self.profiles.button)
         top.addWidget(self.defaults_button)
         side = QVBoxLayout()
         side.setSpacing(8)
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+        for button in (self.add_button, self.library_button, self.remove_button):
+            button.setAutoDefault(False)
+            side.addWidget(button)
+        side.addSpacing(SPACING)
+        for button in (self.up_button, self.down_button):
             button.setAutoDefault(False)
             side.addWidget(button)
         side.addStretch(1)
@@ -115,6 +147,18 @@ class FrameListEditor(QWidget):
         form.addRow(self.kind_label, self.errors.column("kind", self.kind))
         form.addRow(self.title_label, self.errors.column("title", self.title))
         form.addRow(self.body_label, self.errors.column("body", self.body))
+        # The note above the button, not beside it: a wrapped label in a row of a form
+        # gets too little height and is cut off.
+        reset_row = QHBoxLayout()
+        reset_row.addWidget(self.reset_button)
+        reset_row.addStretch(1)
+        self.reset_button.setAutoDefault(False)
+        origin = QVBoxLayout()
+        origin.setSpacing(6)
+        origin.addWidget(self.origin_note)
+        origin.addLayout(reset_row)
+        self.origin_label = QLabel(self)
+        form.addRow(self.origin_label, origin)
         self.errors.alias("texts", "title")
         self.kind.setMaximumWidth(CHOICE_FIELD_WIDTH)
         for label, field in ((self.language_label, self.language), (self.kind_label, self.kind),
@@ -126,13 +170,18 @@ class FrameListEditor(QWidget):
         layout.addWidget(self.intro)
         layout.addLayout(top)
         layout.addLayout(middle)
+        layout.addWidget(self.note)
         layout.addLayout(form)
+        if self.agreement is not None:
+            layout.addWidget(self.agreement)
 
     def _connect(self) -> None:
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.language.activated.connect(self._on_language_activated)
         self.defaults_button.clicked.connect(self._on_defaults_button_clicked)
         self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.library_button.clicked.connect(self._on_library_button_clicked)
+        self.reset_button.clicked.connect(self._on_reset_button_clicked)
         self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self.up_button.clicked.connect(self._on_up_button_clicked)
         self.down_button.clicked.connect(self._on_down_button_clicked)
@@ -144,7 +193,56 @@ class FrameListEditor(QWidget):
     def load(self, items: Sequence[FrameItem | FrameDraft], select: int = 0) -> None:
         self.model.set_items(items)
         self.errors.clear()
+        self.note.clear()
         self._select_row(min(max(select, 0), len(items) - 1))
+        if all(isinstance(item, FrameItem) for item in items):
+            # Finished items come from the vault; drafts (put back over a lock) do not.
+            self._loaded = tuple(item for item in items if isinstance(item, FrameItem))
+
+    def show_records(self, group_id: str | None) -> None:
+        """Show the agreements of the stored group ``group_id`` (None: a new group)."""
+        if self.agreement is not None:
+            self.agreement.show_group(group_id)
+
+    def has_unsaved_edits(self) -> bool:
+        """Whether the list differs from the frames last loaded from the vault."""
+        try:
+            return tuple(draft.to_item() for draft in self.model.drafts()) != self._loaded
+        except DomainError:
+            return True
+
+    def last_focus_widget(self) -> QWidget:
+        """The section's last field in tab order, for the page's Save and Revert after it."""
+        if self.agreement is not None:
+            return self.agreement.history_button
+        return self.reset_button
+
+    def present(self) -> tuple[set[str], set[str]]:
+        """Library keys and titles (any language) in the list, for adding a profile."""
+        keys, titles = set(), set()
+        for draft in self.model.drafts():
+            if draft.source_key:
+                keys.add(draft.source_key)
+            titles |= {title.strip() for title, _body in draft.texts.values() if title.strip()}
+        return keys, titles
+
+    def put_applied(self, applied: Applied) -> None:
+        """Put a profile's frames into the list: instead of it, or at its end."""
+        drafts = [FrameDraft.from_item(item) for item in applied.items]
+        if applied.mode is ApplyMode.REPLACE:
+            self.model.set_items(drafts)
+            self._select_row(0)
+        else:
+            for draft in drafts:
+                self.model.insert(self.model.rowCount(), draft)
+            if drafts:
+                self._select_row(self.model.rowCount() - len(drafts))
+        if drafts or applied.mode is ApplyMode.REPLACE:
+            self.edited.emit()
+
+    def say(self, text: str) -> None:
+        """A short note under the list (cleared when the list is loaded again)."""
+        self.note.setText(text)
 
     def build(self) -> tuple[FrameItem, ...]:
         """Finished frames in order; on a bad one, select it and raise its ``DomainError``."""
@@ -198,7 +296,21 @@ class FrameListEditor(QWidget):
         self.body.setPlainText(body)
         for widget in (self.kind, self.title, self.body):
             widget.blockSignals(False)
+        self._update_origin(row)
         self._update_buttons()
+
+    def _update_origin(self, row: int) -> None:
+        state = has_original_wording(self.model.draft(row)) if row >= 0 else None
+        self.reset_button.setVisible(state is not None)
+        self.reset_button.setEnabled(state is False)
+        if row < 0:
+            self.origin_note.setText("")
+        elif state is None:
+            self.origin_note.setText(_("The group's own frame."))
+        elif state:
+            self.origin_note.setText(_("From the frame library, in its original wording."))
+        else:
+            self.origin_note.setText(_("From the frame library, in the group's own wording."))
 
     def _update_buttons(self) -> None:
         row, count = self.current_row(), self.model.rowCount()
@@ -225,6 +337,32 @@ class FrameListEditor(QWidget):
             return
         self.model.set_items(default_frames(preset_for(self._tradition())))
         self._select_row(0)
+        self.edited.emit()
+
+    def _on_library_button_clicked(self) -> None:
+        keys, _titles = self.present()
+        dialog = LibraryPickerDialog(self.card_language(), keys, self)
+        dialog.accepted.connect(lambda: self._add_from_library(dialog.chosen_keys()))
+        self.library_dialog = dialog
+        dialog.open()
+
+    def _add_from_library(self, keys: Sequence[str]) -> None:
+        drafts = [d for d in (library_wording(key) for key in keys) if d is not None]
+        if not drafts:
+            return
+        row = self.current_row() + 1 if self.current_row() >= 0 else self.model.rowCount()
+        for offset, draft in enumerate(drafts):
+            self.model.insert(row + offset, draft)
+        self._select_row(row)
+        self.edited.emit()
+
+    def _on_reset_button_clicked(self) -> None:
+        row = self.current_row()
+        original = library_wording(self.model.draft(row).source_key) if row >= 0 else None
+        if original is None:
+            return
+        self.model.reset_wording(row, original.kind, original.texts)
+        self._show_draft(row)
         self.edited.emit()
 
     def _on_add_button_clicked(self) -> None:
@@ -259,6 +397,7 @@ class FrameListEditor(QWidget):
         row = self.current_row()
         if row >= 0:
             self.model.update_kind(row, FrameKind(self.kind.currentData()))
+            self._update_origin(row)
             self.edited.emit()
 
     def _on_text_edited(self, *_args: object) -> None:
@@ -268,6 +407,7 @@ class FrameListEditor(QWidget):
                 row, self.card_language(), self.title.text(), self.body.toPlainText()
             )
             self.errors.clear()
+            self._update_origin(row)
             self.edited.emit()
 
     # texts ------------------------------------------------------------------------------
@@ -281,13 +421,23 @@ class FrameListEditor(QWidget):
         self.defaults_button.setToolTip(
             _("Fill the list with suggested frames for this group's way of working.")
         )
-        self.add_button.setText(_("Add"))
+        self.add_button.setText(_("New frame"))
+        self.add_button.setToolTip(_("Add a frame of the group's own, written from scratch"))
+        self.library_button.setText(_("From the library…"))
+        self.library_button.setToolTip(_("Add frames from the app's frame library"))
         self.remove_button.setText(_("Remove"))
         self.up_button.setText(_("Move up"))
         self.down_button.setText(_("Move down"))
         self.kind_label.setText(_("Kind"))
         self.title_label.setText(_("Title"))
         self.body_label.setText(_("Explanation"))
+        self.origin_label.setText(_("Wording"))
+        self.reset_button.setText(_("Reset to the original wording"))
+        self.reset_button.setToolTip(
+            _("Put back the library's wording of this frame, in every language."))
+        self._update_origin(self.current_row())
+        if self.profiles is not None:
+            self.profiles.retranslate()
         current = self.kind.currentData() or FrameKind.CUSTOM
         self.kind.clear()
         for kind in FrameKind:

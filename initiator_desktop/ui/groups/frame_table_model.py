@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from initiator_desktop.core.frame_library import library_item
 from initiator_desktop.core.models import LANGUAGES, FrameItem, FrameKind, FrameText, new_id
 from initiator_desktop.i18n import _, pgettext
 from initiator_desktop.ui.groups.labels import frame_kind_label
@@ -60,6 +61,28 @@ class FrameDraft:
             if title:
                 return title
         return ""
+
+
+def library_wording(key: str) -> FrameDraft | None:
+    """The library's frame with ``key`` as a draft (all languages), or None if unknown."""
+    if not key:
+        return None
+    try:
+        item = library_item(key)
+    except KeyError:
+        return None
+    texts = {code: (text.title, text.body) for code, text in item.texts.items()}
+    return FrameDraft(kind=item.kind, texts=texts, source_key=key)
+
+
+def has_original_wording(draft: FrameDraft) -> bool | None:
+    """Whether a library frame still has the library's wording; None for the group's own."""
+    original = library_wording(draft.source_key)
+    if original is None:
+        return None
+    own = {code: (t.strip(), b.strip()) for code, (t, b) in draft.texts.items()
+           if t.strip() or b.strip()}
+    return own == original.texts and draft.kind is original.kind
 
 
 class FrameTableModel(QAbstractTableModel):
@@ -112,6 +135,14 @@ class FrameTableModel(QAbstractTableModel):
 
     def update_text(self, row: int, language: str, title: str, body: str) -> None:
         self._drafts[row].texts[language] = (title, body)
+        self._refresh_row(row)
+
+    def reset_wording(
+        self, row: int, kind: FrameKind, texts: dict[str, tuple[str, str]]
+    ) -> None:
+        """Give the frame in ``row`` this kind and wording (every language replaced)."""
+        self._drafts[row].kind = kind
+        self._drafts[row].texts = dict(texts)
         self._refresh_row(row)
 
     def update_kind(self, row: int, kind: FrameKind) -> None:

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from initiator_desktop.core.clock import oslo_now
 from initiator_desktop.core.errors import DomainError
-from initiator_desktop.core.group_page import GroupPage, Saved, load_group_page, save_group_page
+from initiator_desktop.core.frame_agreement import save_page_keeping_history
+from initiator_desktop.core.group_page import GroupPage, Saved, load_group_page
 from initiator_desktop.core.meeting_calendar import initiator_number, next_group_meeting
 from initiator_desktop.core.models import new_id
 from initiator_desktop.core.repository import VaultRepository
@@ -87,7 +88,7 @@ class GroupPageWidget(QWidget):
         self.place = PlaceEditor(self)
         self.schedule = ScheduleEditor(self)
         self.calendar = CalendarOptionsEditor(self)
-        self.frames = FrameListEditor(self.details.current_tradition, self)
+        self.frames = FrameListEditor(self.details.current_tradition, self, repo, clock)
         self._sections: list[tuple[QGroupBox, QWidget]] = []
         self.scroll = PageScrollArea(self)
         self.message = ErrorLabel(self)
@@ -149,7 +150,7 @@ class GroupPageWidget(QWidget):
         # Revert come after the last field, not before the first (the sections were
         # re-parented into the scroll area after the buttons were made).
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        QWidget.setTabOrder(self.frames.body, self.revert_button)
+        QWidget.setTabOrder(self.frames.last_focus_widget(), self.revert_button)
         QWidget.setTabOrder(self.revert_button, self.save_button)
 
     def _editors(self) -> tuple[QWidget, ...]:
@@ -203,6 +204,7 @@ class GroupPageWidget(QWidget):
         self.calendar.load(page.group if page else None)
         self._page = page if stored else None
         self.frames.load(page.frames if page else (), select=frame_row)
+        self.frames.show_records(self._group_id if stored else None)
         self.message.clear_message()
         self.saved_note.clear()
         self._update_heading()
@@ -241,7 +243,7 @@ class GroupPageWidget(QWidget):
         self._unplaced = ""
         try:
             page = self._build_page()
-            saved = save_group_page(self._repo, page)
+            saved = save_page_keeping_history(self._repo, page, self._clock())
         except _BuildFailed:
             self.message.show_message(self._unplaced or _("Some fields need your attention."))
             return False
