@@ -18,8 +18,10 @@ import sqlcipher3
 from initiator_desktop import __version__, i18n
 from initiator_desktop.cli import (
     calendar_command,
+    course_commands,
     pack_commands,
     print_commands,
+    report_command,
     vault_commands,
 )
 from initiator_desktop.cli.common import (
@@ -62,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     calendar_command.register(command)
     print_commands.register(command)
     pack_commands.register(commands)
+    course_commands.register(command)
+    report_command.register(command)
     return parser
 
 
