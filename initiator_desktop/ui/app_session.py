@@ -153,9 +153,11 @@ class AppSession(QObject):
         from initiator_desktop.ui.main_window import MainWindow
 
         window = MainWindow(vault.repo, self._settings, self._options.clock, vault=vault,
-                            choose_backup=self._options.choose_backup_destination)
+                            choose_backup=self._options.choose_backup_destination,
+                            backup_folder=self._backup_folder())
         window.lock_requested.connect(self._on_window_lock_requested)
         window.closed.connect(self._on_window_closed)
+        window.meeting_mode_changed.connect(self._on_window_meeting_mode_changed)
         window.quick_hide.hidden_changed.connect(self._on_quick_hide_hidden_changed)
         if window.vault_menu is not None:
             window.vault_menu.settings_changed.connect(self._on_vault_menu_settings_changed)
@@ -166,8 +168,11 @@ class AppSession(QObject):
         self._start_idle()
         self.unlocked.emit()
 
+    def _backup_folder(self) -> Path:
+        return self._options.backup_folder or data_dir() / "backups"
+
     def _rolling_backup(self, vault: Vault) -> str:
-        folder = self._options.backup_folder or data_dir() / "backups"
+        folder = self._backup_folder()
         try:
             self.last_backup = rolling_backup(vault, folder, self._settings.rolling_backups())
         except VaultError as err:
@@ -212,6 +217,14 @@ class AppSession(QObject):
 
     def _on_vault_menu_settings_changed(self) -> None:
         self._start_idle()
+
+    def _on_window_meeting_mode_changed(self, running: bool) -> None:
+        # Nobody touches the laptop while the group talks: no idle lock in a meeting.
+        # Quick-hide, Ctrl+L, sleep and the screen saver still lock.
+        if running:
+            self._idle.stop()
+        else:
+            self._start_idle()
 
     def _on_quick_hide_hidden_changed(self, hidden: bool) -> None:
         if not hidden:

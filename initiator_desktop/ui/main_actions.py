@@ -39,8 +39,14 @@ class MainActions(QObject):
         # Del deletes a group only from the list; in a text field it deletes text.
         self.delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         table.addAction(self.delete)
+        self.meeting_mode = _action(window, "F5")
+        self.run_sheets = _action(window)
         self.print_frames = _action(window, "Ctrl+P")
+        self.frame_profiles = _action(window)
         self.export_calendar = _action(window)
+        self.course_reader = _action(window)
+        self.present = _action(window)
+        self.course_runs = _action(window)
         self.export_my_meetings = _action(window)
         self.quit = _action(window, "Ctrl+Q")
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -88,17 +94,25 @@ class MainActions(QObject):
         for action in (self.new, self.save, self.revert):
             self.group_menu.addAction(action)
         self.group_menu.addSeparator()
+        self.group_menu.addAction(self.meeting_mode)
+        self.group_menu.addAction(self.run_sheets)
+        self.group_menu.addSeparator()
         self.group_menu.addAction(self.print_frames)
+        self.group_menu.addAction(self.frame_profiles)
         self.group_menu.addAction(self.export_calendar)
         self.group_menu.addAction(self.export_my_meetings)
         self.group_menu.addSeparator()
         self.group_menu.addAction(self.delete)
+        self.course_menu = QMenu(window)
+        for action in (self.course_reader, self.present, self.course_runs):
+            self.course_menu.addAction(action)
         self.view_menu = QMenu(window)
         self.view_menu.addAction(self.themes)
         self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions(self.languages.actions())
-        for menu in (self.file_menu, self.vault_menu, self.group_menu, self.view_menu):
+        for menu in (self.file_menu, self.vault_menu, self.group_menu, self.course_menu,
+                     self.view_menu):
             window.menuBar().addMenu(menu)
 
     def _build_tool_bar(self, window: QMainWindow) -> None:
@@ -110,6 +124,8 @@ class MainActions(QObject):
         toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
         for action in (self.new, self.save, self.delete):
             toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.meeting_mode)
         # Hide and Lock at the far end, away from the everyday buttons.
         spacer = QWidget(toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -123,6 +139,15 @@ class MainActions(QObject):
         if self._vault_menu is None:
             self.vault_menu.setTitle(_("&Vault"))
         self.group_menu.setTitle(_("&Group"))
+        self.course_menu.setTitle(_("&Course"))
+        self.meeting_mode.setText(_("Start &meeting mode"))
+        self.meeting_mode.setToolTip(_("Full screen for the group's meeting: run sheet, "
+                                       "speaking rounds and attendance (F5)"))
+        self.run_sheets.setText(_("Edit the &run sheets…"))
+        self.frame_profiles.setText(_("Frame &profiles…"))
+        self.course_reader.setText(_("&Initiator course (self-study)…"))
+        self.present.setText(_("&Present a course module…"))
+        self.course_runs.setText(_("Course &runs and certificates…"))
         self.view_menu.setTitle(_("&View"))
         self.language_menu.setTitle(_("&Language"))
         self.toolbar.setWindowTitle(_("Toolbar"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
@@ -18,25 +19,24 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QTabWidget, QVBoxLayout, Q
 from initiator_desktop.core.clock import oslo_now
 from initiator_desktop.core.group_page import Saved, delete_group, group_overview
 from initiator_desktop.core.meeting_calendar import GroupPlan
-from initiator_desktop.core.models import Group
 from initiator_desktop.core.repository import VaultRepository
 from initiator_desktop.i18n import _
 from initiator_desktop.storage.errors import VaultError
 from initiator_desktop.storage.vault import Vault
 from initiator_desktop.ui import message_boxes
-from initiator_desktop.ui.calendar.export_dialog import CalendarExportDialog
 from initiator_desktop.ui.calendar.meeting_actions import MeetingActions
 from initiator_desktop.ui.calendar.month_view import MonthView
 from initiator_desktop.ui.calendar.upcoming_view import UpcomingView
+from initiator_desktop.ui.group_tools import GroupTools
 from initiator_desktop.ui.groups.group_list_panel import GroupListPanel
 from initiator_desktop.ui.groups.group_page_widget import GroupPageWidget
 from initiator_desktop.ui.groups.group_table_model import GroupColumn, GroupTableModel
+from initiator_desktop.ui.groups.group_workspace import GroupWorkspace
 from initiator_desktop.ui.language import app_display_name, apply_language
 from initiator_desktop.ui.lock.quick_hide import QuickHide
 from initiator_desktop.ui.main_actions import MainActions
 from initiator_desktop.ui.message_boxes import UnsavedChoice
 from initiator_desktop.ui.notice_bar import NoticeBar
-from initiator_desktop.ui.printing.print_frames_dialog import PrintFramesDialog
 from initiator_desktop.ui.settings import AppSettings
 from initiator_desktop.ui.start.path_choosers import PathChooser
 from initiator_desktop.ui.vault.backup_files import choose_backup_destination
@@ -53,6 +53,16 @@ def _today(clock: Callable[[], datetime]) -> date:
     return clock().date()
 
 
+def _purge_contacts(vault: Vault | None, repo: VaultRepository, backup_folder: Path | None,
+                    group_id: str) -> int:
+    """Delete a group's contact list from the vault and from the rolling backups."""
+    if vault is None:  # a window on a bare repository (tests, previews): no backups
+        return repo.delete_contacts(group_id)
+    from initiator_desktop.storage.contact_purge import purge_contacts
+
+    return purge_contacts(vault, group_id, backup_folder)
+
+
 class MainWindow(QMainWindow):
     """Works on an open vault's repository; the caller opens and closes the vault.
 
@@ -61,6 +71,7 @@ class MainWindow(QMainWindow):
 
     lock_requested = Signal()
     closed = Signal()
+    meeting_mode_changed = Signal(bool)
 
     def __init__(
         self,
@@ -71,6 +82,7 @@ class MainWindow(QMainWindow):
         *,
         vault: Vault | None = None,
         choose_backup: PathChooser | None = None,
+        backup_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self._repo = repo
@@ -81,6 +93,8 @@ class MainWindow(QMainWindow):
         self.model = GroupTableModel(self)
         self.list_panel = GroupListPanel(self.model, self)
         self.page = GroupPageWidget(repo, self, clock)
+        self._purge = partial(_purge_contacts, vault, repo, backup_folder)
+        self.workspace = GroupWorkspace(repo, self.page, clock, self._purge, self)
         # The views get plain functions, never the window's own methods: a reference back
         # to the window would keep its Python side (and vault data) alive after a lock.
         plans, today = partial(all_plans, repo), partial(_today, clock)
@@ -97,6 +111,7 @@ class MainWindow(QMainWindow):
         self.language_group, self.lock_action, self.hide_action = a.languages, a.lock, a.hide
         self.export_calendar_action, self.print_frames_action = a.export_calendar, a.print_frames
         self.export_my_meetings_action = a.export_my_meetings
+        self.tools = GroupTools(self, repo, self.page, self.notice, clock, a)
         self.quick_hide = QuickHide(self, self._work_area(), a.hideable())
         self.setCentralWidget(self.quick_hide.stack)
         self._connect()
@@ -110,7 +125,7 @@ class MainWindow(QMainWindow):
         """The notice bar over the list and the page: what quick-hide takes off screen."""
         splitter = QSplitter(self)
         splitter.addWidget(self.list_panel)
-        splitter.addWidget(self.page)
+        splitter.addWidget(self.workspace)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([580, 620])
@@ -146,9 +161,10 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.meeting_actions.changed.connect(self._on_meeting_actions_changed)
         self.upcoming.group_chosen.connect(self._on_upcoming_group_chosen)
-        self.export_calendar_action.triggered.connect(self._on_export_calendar_triggered)
-        self.print_frames_action.triggered.connect(self._on_print_frames_triggered)
-        self.export_my_meetings_action.triggered.connect(self._on_export_my_meetings_triggered)
+        self.tools.meeting_mode_changed.connect(self.meeting_mode_changed)
+        self.tools.group_touched.connect(self._on_group_touched)
+        self.workspace.status_changed.connect(self._on_group_touched)
+        self.workspace.restarted.connect(self._on_workspace_restarted)
         self._on_page_dirty_changed(False)
 
     def _restore_geometry(self) -> None:
@@ -189,6 +205,9 @@ class MainWindow(QMainWindow):
                 table.scrollTo(index)
         finally:
             self._syncing = False
+
+    def may_leave_page(self) -> bool:
+        return self._may_leave_page()
 
     def _may_leave_page(self) -> bool:
         """True when the page has no unsaved changes left (saved or discarded)."""
@@ -245,6 +264,7 @@ class MainWindow(QMainWindow):
         row = self.model.row_of(group.id)
         try:
             delete_group(self._repo, group.id)
+            self._purge(group.id)  # its contact list, also from the rolling backups
         except VaultError as err:
             self.page.message.show_message(_(err.message))
             return
@@ -255,7 +275,14 @@ class MainWindow(QMainWindow):
             self._select_in_list(neighbour)
         self._update_actions()
 
-    def _on_page_group_saved(self, _saved: Saved) -> None:
+    def _on_page_group_saved(self, saved: Saved) -> None:
+        from initiator_desktop.core.preparation import purge_if_due
+
+        # A status moved past "starting" by hand: the contact list goes now, as promised.
+        try:
+            purge_if_due(self._repo, saved.group_id, self._clock().date(), self._purge)
+        except VaultError as err:
+            self.notice.show_notice(_(err.message))
         self.refresh_list()
         self._refresh_calendar_tab()
 
@@ -285,35 +312,19 @@ class MainWindow(QMainWindow):
         self._select_in_list(group_id)
         self._update_actions()
 
-    def _on_export_calendar_triggered(self) -> None:
-        group_id = self.page.group_id()
-        group = self._repo.group(group_id) if group_id else None
-        if group is not None:
-            self._export_calendar(group)
+    # records changed outside the page ----------------------------------------------------
+    def _on_group_touched(self, group_id: str) -> None:
+        """A tool or a tab changed the group (status, frames agreed, meeting changes)."""
+        self.refresh_list()
+        if self.page.group_id() == group_id and not self.page.is_dirty():
+            self.page.show_group(group_id)
+        self._refresh_calendar_tab()
 
-    def _on_print_frames_triggered(self) -> None:
-        group_id = self.page.group_id()
-        if group_id is None:
-            return
-        # The printout is made from what is saved: save or discard the page's changes first.
-        if self.page.is_dirty():
-            if not self._may_leave_page():
-                return
-            if self.page.is_dirty():
-                self.page.revert()
-        dialog = PrintFramesDialog(self._repo, group_id, self)
-        dialog.exec()
-        if dialog.written is not None:
-            self.notice.show_notice(_("Saved the PDF: {path}").format(path=dialog.written))
-
-    def _on_export_my_meetings_triggered(self) -> None:
-        self._export_calendar(None)
-
-    def _export_calendar(self, group: Group | None) -> None:
-        dialog = CalendarExportDialog(self._repo, group, self, clock=self._clock)
-        if dialog.exec() and dialog.written is not None:
-            self.notice.show_notice(_("Wrote the calendar: {path}").format(
-                path=dialog.written))
+    def _on_workspace_restarted(self, new_id: str) -> None:
+        self.refresh_list()
+        if self.page.show_group(new_id):
+            self._select_in_list(new_id)
+            self._update_actions()
 
     def _on_page_dirty_changed(self, dirty: bool) -> None:
         self.save_action.setEnabled(dirty)
@@ -321,9 +332,10 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         stored = self.page.group_id() is not None
-        self.delete_action.setEnabled(stored)
-        self.export_calendar_action.setEnabled(stored)
-        self.print_frames_action.setEnabled(stored)
+        a = self.main_actions
+        for action in (a.delete, a.export_calendar, a.print_frames, a.meeting_mode,
+                       a.run_sheets):
+            action.setEnabled(stored)
 
     def _on_language_group_triggered(self, action: QAction) -> None:
         apply_language(str(action.data()), self._settings)
@@ -337,6 +349,7 @@ class MainWindow(QMainWindow):
         self._locking = True
         self.page.start_new_group()
         self.model.set_rows([])
+        self.workspace.forget()
         self.upcoming.forget()
         self.month.forget()
         self.notice.clear_notice()
@@ -364,5 +377,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(app_display_name())
         self.main_actions.retranslate()
         self.model.retranslate()
+        self.workspace.retranslate()
         for index, title in enumerate((_("Groups"), _("Upcoming"), _("Month"))):
             self.tabs.setTabText(index, title)

@@ -70,6 +70,7 @@ class GroupPageWidget(QWidget):
 
     dirty_changed = Signal(bool)
     group_saved = Signal(object)
+    group_loaded = Signal(object)  # the stored group's id, or None for a new group
 
     def __init__(self, repo: VaultRepository, parent: QWidget | None = None,
                  clock: Callable[[], datetime] = oslo_now) -> None:
@@ -211,6 +212,7 @@ class GroupPageWidget(QWidget):
         self.scroll.refit_later()
         self.scroll.verticalScrollBar().setValue(scrolled)
         self._set_dirty(False)
+        self.group_loaded.emit(self._group_id if stored else None)
 
     def _update_heading(self) -> None:
         # From the loaded page, not the repository: a language switch may come after a lock.
