@@ -28,6 +28,7 @@ MAX_REACH = 80
 MAX_DOCUMENT_NAME = 40
 DOCUMENT_NAMES = frozenset({
     "run_sheet_first", "run_sheet_later", "preparation", "handover", "follow_up",
+    "reflections",
 })
 
 

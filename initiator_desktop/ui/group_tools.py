@@ -50,6 +50,7 @@ class GroupTools(QObject):
         a = actions
         a.meeting_mode.triggered.connect(self._on_meeting_mode_triggered)
         a.run_sheets.triggered.connect(self._on_run_sheets_triggered)
+        a.reflection.triggered.connect(self._on_reflection_triggered)
         a.print_frames.triggered.connect(self._on_print_frames_triggered)
         a.frame_profiles.triggered.connect(self._on_frame_profiles_triggered)
         a.export_calendar.triggered.connect(self._on_export_calendar_triggered)
@@ -105,6 +106,15 @@ class GroupTools(QObject):
         self._meeting = None
         self.meeting_mode_changed.emit(False)
         self.group_touched.emit(group_id)
+        self._notice.show_notice(_("A moment for yourself? Group ▸ Reflection after the "
+                                   "meeting keeps a private note on your own role."))
+
+    def _on_reflection_triggered(self) -> None:
+        from initiator_desktop.ui.group_life.reflection_dialog import ReflectionDialog
+
+        group = self._stored_group()
+        if group is not None:
+            ReflectionDialog(self._repo, group.id, self._clock, self._window()).exec()
 
     def _on_meeting_destroyed(self, _obj: object = None) -> None:
         if self._meeting is not None:

@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
         stored = self.page.group_id() is not None
         a = self.main_actions
         for action in (a.delete, a.export_calendar, a.print_frames, a.meeting_mode,
-                       a.run_sheets):
+                       a.run_sheets, a.reflection):
             action.setEnabled(stored)
 
     def _on_language_group_triggered(self, action: QAction) -> None:
