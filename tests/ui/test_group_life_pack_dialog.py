@@ -43,7 +43,7 @@ def test_the_pack_is_saved_in_the_chosen_language(qtbot: QtBot, tmp_path: Path) 
     assert dialog.written == target
     text = pdf_text(target)
     assert "Tirsdagsgruppa" in text and "Ring meg på 900 00 000" in text
-    assert "5. mai 2026" in text and "tirsdag, 18:00" in text.casefold()
+    assert "5. mai 2026" in text and "tirsdag kl. 18:00" in text.casefold()
     assert "Sorg" not in text and "Kari-Kontakt" not in text and "912 34 567" not in text
     assert read_content(repo) == before  # the typed line is not stored anywhere
     assert "900 00 000" not in repr(repo._state)
