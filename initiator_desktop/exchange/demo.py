@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from initiator_desktop.core.clock import OSLO
 from initiator_desktop.core.content import GroupRecord, VaultContent, add_content
+from initiator_desktop.core.frame_agreement import record_agreement
 from initiator_desktop.core.frame_library import Preset, default_frames
+from initiator_desktop.core.frame_records import AgreementKind, FrameAgreement
+from initiator_desktop.core.group_life import EndReason, EventKind, GroupEvent, MemberCount
 from initiator_desktop.core.models import (
     Attendance,
     ChangeKind,
@@ -25,6 +29,7 @@ from initiator_desktop.core.models import (
     Schedule,
     Tradition,
 )
+from initiator_desktop.core.repository import VaultRepository
 from initiator_desktop.core.schedule import held_meetings
 from initiator_desktop.core.schedule_edits import change_rhythm, on_or_after
 from initiator_desktop.exchange import interchange, safe_json
@@ -166,11 +171,38 @@ def demo_document_text(today: date | None = None) -> str:
 
 
 def fill_with_demo(vault: Vault, today: date | None = None) -> VaultContent:
-    """Add the demo content to ``vault`` by way of its interchange document."""
+    """Add the demo content to ``vault`` by way of its interchange document, and the
+    records the interchange format does not carry (members, events, agreements)."""
     text = demo_document_text(today)
     content = interchange.from_document(safe_json.loads(text.encode("utf-8")))
     add_content(vault.repo, content)
+    add_demo_records(vault.repo, content, today or date.today())
     return content
+
+
+def add_demo_records(repo: VaultRepository, content: VaultContent, today: date) -> None:
+    """Member counts, the groups' dated events and their frame agreements, as a real
+    initiator would have noted them: counts and dates only, never who."""
+    now = datetime.combine(today, time(12, 0), tzinfo=OSLO)
+    with repo.transaction():
+        for record in content.groups:
+            group, schedules = record.group, record.schedules
+            held = held_meetings(schedules, today)
+            if not held:
+                continue
+            first = held[0].date
+            repo.save_member_count(group.id, MemberCount(first, group.planned_size or 6))
+            repo.add_event(group.id, GroupEvent(first, EventKind.STARTED))
+            record_agreement(repo, group.id, FrameAgreement(AgreementKind.FRAMES, first, None),
+                             now)
+            record_agreement(repo, group.id,
+                             FrameAgreement(AgreementKind.CONFIDENTIALITY, first, None), now)
+            if group.status in (GroupStatus.SELF_RUNNING, GroupStatus.ENDED):
+                handed = held[min(group.initiator_meetings, len(held)) - 1].date
+                repo.add_event(group.id, GroupEvent(handed, EventKind.HANDED_OVER))
+            if group.status is GroupStatus.ENDED:
+                repo.add_event(group.id, GroupEvent(held[-1].date, EventKind.ENDED,
+                                                    EndReason.COMPLETED.value))
 
 
 def create_demo_vault(folder: Path, passphrase: str = DEMO_PASSPHRASE) -> Path:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from initiator_desktop.core.repository import VaultRepository
 from initiator_desktop.i18n import _
@@ -20,9 +20,12 @@ from initiator_desktop.ui.attendance.attendance_history import AttendanceHistory
 from initiator_desktop.ui.group_life.group_life_panel import GroupLifePanel
 from initiator_desktop.ui.groups.group_page_widget import GroupPageWidget
 from initiator_desktop.ui.meeting.attendance_editor import AttendanceEditor
-from initiator_desktop.ui.style import MARGIN
+from initiator_desktop.ui.page_scroll_area import PageScrollArea
+from initiator_desktop.ui.style import MARGIN, WIDE_SPACING
 
 Purge = Callable[[str], int]
+EDITOR_HEIGHT = 520
+HISTORY_HEIGHT = 560
 
 
 class AttendanceTab(QWidget):
@@ -33,15 +36,23 @@ class AttendanceTab(QWidget):
     def __init__(self, repo: VaultRepository, group_id: str, clock: Callable[[], datetime],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.editor = AttendanceEditor(repo, group_id, clock, self)
-        self.history = AttendanceHistory(repo, group_id, clock, self)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.editor)
-        splitter.addWidget(self.history)
-        splitter.setChildrenCollapsible(False)
+        self.scroll = PageScrollArea(self)
+        content = QWidget()
+        self.editor = AttendanceEditor(repo, group_id, clock, content)
+        self.history = AttendanceHistory(repo, group_id, clock, content)
+        # One scrolling page: the table of meetings, the selected meeting's counts, then the
+        # chart, each at a height where it can be read (a splitter squeezed them).
+        self.editor.setMinimumHeight(EDITOR_HEIGHT)
+        self.history.setMinimumHeight(HISTORY_HEIGHT)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        column.setSpacing(WIDE_SPACING * 2)
+        column.addWidget(self.editor)
+        column.addWidget(self.history)
+        self.scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
-        layout.addWidget(splitter)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll)
         self.editor.attendance_changed.connect(self._on_editor_attendance_changed)
 
     def set_group(self, group_id: str) -> None:
