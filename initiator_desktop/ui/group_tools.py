@@ -1,5 +1,5 @@
 """What the Group and Course menus open: meeting mode, printouts, calendars, profiles,
-run sheets, the course reader, presenter mode and course runs.
+run sheets, reports, the course reader, presenter mode and course runs.
 
 Kept out of the main window so it stays a layout of lists and pages. The window is
 looked up as this object's parent when a dialog needs it, never stored: a reference back
@@ -55,6 +55,7 @@ class GroupTools(QObject):
         a.frame_profiles.triggered.connect(self._on_frame_profiles_triggered)
         a.export_calendar.triggered.connect(self._on_export_calendar_triggered)
         a.export_my_meetings.triggered.connect(self._on_export_my_meetings_triggered)
+        a.report.triggered.connect(self._on_report_triggered)
         a.course_reader.triggered.connect(self._on_course_reader_triggered)
         a.present.triggered.connect(self._on_present_triggered)
         a.course_runs.triggered.connect(self._on_course_runs_triggered)
@@ -160,6 +161,13 @@ class GroupTools(QObject):
         if dialog.exec() and dialog.written is not None:
             self._notice.show_notice(_("Wrote the calendar: {path}").format(
                 path=dialog.written))
+
+    def _on_report_triggered(self) -> None:
+        from initiator_desktop.ui.reports.report_dialog import ReportDialog
+
+        dialog = ReportDialog(self._repo, self._window(), clock=self._clock)
+        if dialog.exec() and dialog.written is not None:
+            self._notice.show_notice(_("Wrote the report: {path}").format(path=dialog.written))
 
     # course -----------------------------------------------------------------------------
     def _on_course_reader_triggered(self) -> None:

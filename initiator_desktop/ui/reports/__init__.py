@@ -1,0 +1,1 @@
+"""Reports on groups, meetings and attendance, made from the app."""
