@@ -223,7 +223,7 @@ class AppSession(QObject):
         # Quick-hide, Ctrl+L, sleep and the screen saver still lock.
         if running:
             self._idle.stop()
-        else:
+        elif self.window is not None:  # not when meeting mode closed because of a lock
             self._start_idle()
 
     def _on_quick_hide_hidden_changed(self, hidden: bool) -> None:

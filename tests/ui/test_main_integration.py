@@ -146,3 +146,14 @@ def test_the_session_holds_the_idle_lock_during_meeting_mode(
     assert not session._idle.is_active()
     window.meeting_mode_changed.emit(False)
     assert session._idle.is_active()
+
+
+def test_meeting_mode_closed_by_a_lock_does_not_restart_the_idle_timer(
+        qtbot: QtBot, demo_vault: tuple[Path, object], start_session: SessionStarter) -> None:
+    path, _content = demo_vault
+    session = start_session(path, idle_ms=60_000)
+    window = unlock(qtbot, session)
+    window.meeting_mode_changed.emit(True)
+    assert session.lock()
+    window.meeting_mode_changed.emit(False)  # as the meeting window is destroyed
+    assert not session._idle.is_active()
