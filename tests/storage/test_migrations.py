@@ -55,3 +55,19 @@ def test_released_fixture_vaults_open_and_keep_their_content(
         assert schema_version(vault.connection) == LATEST_VERSION
         # Compared as content: the export format itself moves on between releases.
         assert read_content(vault.repo) == from_document(expected)
+
+
+def test_schema_4_fixture_keeps_its_records(tmp_path: Path) -> None:
+    source = FIXTURES / "schema-v4.vault"
+    copy = tmp_path / source.name
+    shutil.copyfile(source, copy)
+    shutil.copyfile(source.with_name(source.name + ".keys"), copy.with_name(copy.name + ".keys"))
+    with Vault.open(copy, "fixture-v4-passphrase") as vault:
+        repo = vault.repo
+        groups = {g.name: g.id for g in repo.groups()}
+        tuesday = groups["Tirsdagsgruppa"]
+        assert [e.kind.value for e in repo.events(tuesday)] == ["started", "handed_over"]
+        assert [c.members for c in repo.member_counts(tuesday)] == [7]
+        assert {a.kind.value for a in repo.frame_agreements(tuesday)} == {
+            "frames", "confidentiality"}
+        assert repo.contacts(tuesday) == []
