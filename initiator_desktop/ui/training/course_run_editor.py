@@ -41,7 +41,7 @@ from initiator_desktop.core.course_runs import (
     check_against_pack,
 )
 from initiator_desktop.core.errors import DomainError
-from initiator_desktop.i18n import _, current_language
+from initiator_desktop.i18n import _, current_language, ngettext
 from initiator_desktop.ui.field_errors import FieldErrors, error_text
 from initiator_desktop.ui.language import LANGUAGE_NAMES
 from initiator_desktop.ui.style import (
@@ -266,7 +266,8 @@ class CourseRunEditor(QDialog):
         if not sessions:
             self.plan_hint.setText(_("No sessions yet. Add the sessions of each course day."))
             return
-        text = _("Planned: {planned} in {count} sessions.").format(
+        text = ngettext("Planned: {planned} in {count} session.",
+                        "Planned: {planned} in {count} sessions.", len(sessions)).format(
             planned=duration(sum(s.minutes for s in sessions)), count=len(sessions))
         pack = self.current_pack()
         planned = {m for s in sessions for m in s.module_ids}
