@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 from babel.numbers import format_decimal
 
-from initiator_desktop.core.models import GroupStatus
 from initiator_desktop.core.report_facts import Bucket, Measure
 from initiator_desktop.core.reports import Average, Report, Row
 from initiator_desktop.core.small_counts import PROTECTING_TEXT, Figure
 from initiator_desktop.i18n import _, ngettext, pgettext
+from initiator_desktop.i18n.domain_labels import status_label
 from initiator_desktop.i18n.formatting import babel_locale, format_date
 from initiator_desktop.printing.attendance_chart import ChartTexts
 from initiator_desktop.printing.page_geometry import Ink, Rect
@@ -95,15 +95,6 @@ def average_text(average: Average, language: str) -> str:
     if average.hidden or average.value is None:
         return PROTECTING_TEXT
     return number(average.value, language, decimals=True)
-
-
-def status_label(status: GroupStatus) -> str:
-    return {
-        GroupStatus.PLANNED: pgettext("group status", "Planned"),
-        GroupStatus.STARTING: pgettext("group status", "Starting, with the initiator"),
-        GroupStatus.SELF_RUNNING: pgettext("group status", "Running on its own"),
-        GroupStatus.ENDED: pgettext("group status", "Ended"),
-    }[status]
 
 
 def measure_label(measure: str) -> str:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLayout,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -141,3 +142,17 @@ def align_label_columns(forms: Iterable[QFormLayout]) -> None:
     width = max((label.sizeHint().width() for label in labels), default=0)
     for label in labels:
         label.setMinimumWidth(width)
+
+
+def button_column(*groups: Iterable[QPushButton]) -> QVBoxLayout:
+    """Buttons stacked beside a table, groups apart; none of them reacts to Enter."""
+    column = QVBoxLayout()
+    column.setSpacing(8)
+    for index, group in enumerate(groups):
+        if index:
+            column.addSpacing(SPACING)
+        for button in group:
+            button.setAutoDefault(False)
+            column.addWidget(button)
+    column.addStretch(1)
+    return column

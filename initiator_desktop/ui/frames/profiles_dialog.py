@@ -57,7 +57,7 @@ from initiator_desktop.ui.frames.profile_table_model import (
     ProfileTableModel,
 )
 from initiator_desktop.ui.start.path_choosers import PathChooser
-from initiator_desktop.ui.style import SPACING, ErrorLabel, NoteFrame, hint_label
+from initiator_desktop.ui.style import SPACING, ErrorLabel, NoteFrame, button_column, hint_label
 
 
 def invalid_file_text(err: InvalidFile) -> str:
@@ -121,16 +121,8 @@ class FrameProfilesDialog(QDialog):
         table.setMinimumHeight(200)
 
     def _build_layout(self) -> None:
-        side = QVBoxLayout()
-        side.setSpacing(8)
-        for button in (self.new_button, self.rename_button, self.delete_button):
-            button.setAutoDefault(False)
-            side.addWidget(button)
-        side.addSpacing(SPACING)
-        for button in (self.export_button, self.import_button):
-            button.setAutoDefault(False)
-            side.addWidget(button)
-        side.addStretch(1)
+        side = button_column((self.new_button, self.rename_button, self.delete_button),
+                             (self.export_button, self.import_button))
         middle = QHBoxLayout()
         middle.setSpacing(SPACING)
         middle.addWidget(self.table, 1)

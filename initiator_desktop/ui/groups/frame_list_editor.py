@@ -54,7 +54,7 @@ from initiator_desktop.ui.groups.frame_table_model import (
 )
 from initiator_desktop.ui.groups.labels import frame_kind_label
 from initiator_desktop.ui.language import LANGUAGE_NAMES
-from initiator_desktop.ui.style import CHOICE_FIELD_WIDTH, SPACING, hint_label
+from initiator_desktop.ui.style import CHOICE_FIELD_WIDTH, SPACING, button_column, hint_label
 
 _BODY_LINES = 4
 
@@ -127,16 +127,8 @@ class FrameListEditor(QWidget):
         if self.profiles is not None:
             top.addWidget(self.profiles.button)
         top.addWidget(self.defaults_button)
-        side = QVBoxLayout()
-        side.setSpacing(8)
-        for button in (self.add_button, self.library_button, self.remove_button):
-            button.setAutoDefault(False)
-            side.addWidget(button)
-        side.addSpacing(SPACING)
-        for button in (self.up_button, self.down_button):
-            button.setAutoDefault(False)
-            side.addWidget(button)
-        side.addStretch(1)
+        side = button_column((self.add_button, self.library_button, self.remove_button),
+                             (self.up_button, self.down_button))
         middle = QHBoxLayout()
         middle.setSpacing(SPACING)
         middle.addWidget(self.table, 1)

@@ -23,8 +23,9 @@ from initiator_desktop.core.models import (
     Tradition,
 )
 from initiator_desktop.i18n import _
+from initiator_desktop.i18n.domain_labels import status_label
 from initiator_desktop.ui.field_errors import FieldErrors
-from initiator_desktop.ui.groups.labels import status_label, tradition_label
+from initiator_desktop.ui.groups.labels import tradition_label
 from initiator_desktop.ui.style import CHOICE_FIELD_WIDTH, SHORT_FIELD_WIDTH, SPACING, hint_label
 
 DEFAULT_INITIATOR_MEETINGS = 3

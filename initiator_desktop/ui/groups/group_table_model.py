@@ -14,7 +14,8 @@ from PySide6.QtCore import (
 
 from initiator_desktop.core.group_page import GroupOverview
 from initiator_desktop.i18n import _
-from initiator_desktop.ui.groups.labels import meeting_when, status_label
+from initiator_desktop.i18n.domain_labels import status_label
+from initiator_desktop.ui.groups.labels import meeting_when
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -6,18 +6,9 @@ from datetime import datetime
 
 from babel.dates import format_datetime
 
-from initiator_desktop.core.models import FrameKind, GroupStatus, PlaceKind, Tradition
+from initiator_desktop.core.models import FrameKind, PlaceKind, Tradition
 from initiator_desktop.i18n import _, current_language, pgettext
 from initiator_desktop.i18n.formatting import babel_locale, format_time
-
-
-def status_label(status: GroupStatus) -> str:
-    return {
-        GroupStatus.PLANNED: pgettext("group status", "Planned"),
-        GroupStatus.STARTING: pgettext("group status", "Starting, with the initiator"),
-        GroupStatus.SELF_RUNNING: pgettext("group status", "Running on its own"),
-        GroupStatus.ENDED: pgettext("group status", "Ended"),
-    }[status]
 
 
 def tradition_label(tradition: Tradition) -> str:
