@@ -10,18 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from initiator_desktop.core.repository import VaultRepository
 from initiator_desktop.i18n import _
-from initiator_desktop.ui.attendance.attendance_history import AttendanceHistory
-from initiator_desktop.ui.group_life.group_life_panel import GroupLifePanel
 from initiator_desktop.ui.groups.group_page_widget import GroupPageWidget
-from initiator_desktop.ui.meeting.attendance_editor import AttendanceEditor
 from initiator_desktop.ui.page_scroll_area import PageScrollArea
 from initiator_desktop.ui.style import MARGIN, WIDE_SPACING
+
+if TYPE_CHECKING:
+    from initiator_desktop.ui.group_life.group_life_panel import GroupLifePanel
 
 Purge = Callable[[str], int]
 EDITOR_HEIGHT = 520
@@ -36,6 +37,10 @@ class AttendanceTab(QWidget):
     def __init__(self, repo: VaultRepository, group_id: str, clock: Callable[[], datetime],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Imported when the tab is first shown: the main window opens without them.
+        from initiator_desktop.ui.attendance.attendance_history import AttendanceHistory
+        from initiator_desktop.ui.meeting.attendance_editor import AttendanceEditor
+
         self.scroll = PageScrollArea(self)
         content = QWidget()
         self.editor = AttendanceEditor(repo, group_id, clock, content)
@@ -126,6 +131,8 @@ class GroupWorkspace(QTabWidget):
         index = self.currentIndex()
         if index == self.LIFE:
             if self.life is None:
+                from initiator_desktop.ui.group_life.group_life_panel import GroupLifePanel
+
                 self.life = GroupLifePanel(self._repo, group_id, self._clock, self._purge,
                                            self._life_holder)
                 self._life_holder.layout().addWidget(self.life)
